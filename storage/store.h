@@ -1,0 +1,55 @@
+// The repository interface commands speak to, in domain words. SQLite is the first
+// implementation (sqlite_store.h); a second engine implements this same interface.
+// A Store is always used inside a transaction its caller owns; it never commits.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace warroom::storage {
+
+struct IncidentFilter {
+  bool open_only = false;      // investigating, identified, monitoring
+  bool include_closed = true;  // false: leave closed incidents out
+  std::size_t limit = 50;      // newest first
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Creates the incident with the next free number (nothing is burned if the caller rolls
+  // back) and returns it with `number` set. The incident has no events yet.
+  virtual Incident create_incident(const Incident& incident) = 0;
+  // Writes every mutable field of an existing incident (not the chain head).
+  virtual void save_incident(const Incident& incident) = 0;
+  virtual std::optional<Incident> find_incident(std::int64_t number) = 0;
+  // The newest incident bound to `channel` that is not closed.
+  virtual std::optional<Incident> find_incident_in_channel(const std::string& channel) = 0;
+  virtual std::vector<Incident> list_incidents(const IncidentFilter& filter) = 0;
+
+  // Appends to the incident's timeline, extending its hash chain from the head as stored
+  // now (never from a cache), and moves the head. Returns the stored event.
+  virtual Event append_event(std::int64_t incident, const NewEvent& event) = 0;
+  // All events in seq order, or only the last `last_n` when given.
+  virtual std::vector<Event> events(std::int64_t incident,
+                                    std::optional<std::size_t> last_n = std::nullopt) = 0;
+  // Recomputes the chain from what is stored; reports the first broken seq.
+  virtual ChainReport verify_chain(std::int64_t incident) = 0;
+
+  // Roles other than the commander (who is Incident::owner). One holder per role.
+  virtual std::vector<Role> roles(std::int64_t incident) = 0;
+  virtual void set_role(std::int64_t incident, const Role& role) = 0;
+
+  // Queues a chat API call; returns its id.
+  virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
+  // Messages with an id above `after_id`, oldest first (any state).
+  virtual std::vector<OutboxMessage> outbox_after(std::int64_t after_id) = 0;
+  virtual std::int64_t last_outbox_id() = 0;
+};
+
+}  // namespace warroom::storage
