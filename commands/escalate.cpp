@@ -1,0 +1,70 @@
+// escalate: hierarchical (one severity step more critical) or functional (bring someone in).
+// Syntax: escalate <reason>  |  escalate to @user|@group <reason>
+#include <fmt/format.h>
+
+#include "commands/changes.h"
+#include "commands/format.h"
+#include "commands/lifecycle.h"
+#include "commands/record.h"
+#include "commands/target.h"
+#include "commands/text.h"
+
+namespace warroom::commands {
+namespace {
+
+constexpr std::string_view usage = "escalate <reason>  |  escalate to @user|@group <reason>";
+
+Reply bring_in(const Invocation& who, Arguments& args, storage::Store& store) {
+  const auto person = args.take_mention();
+  if (!person) {
+    return Reply::refused("escalate to: whom? mention a user or a group, like @bob", usage);
+  }
+  auto reason = clean_text(args.take_rest(), "reason");
+  if (!reason) return Reply::refused("escalate to: " + reason.error() + ": say why", usage);
+  auto incident = find_changeable(who, args, store);
+  if (!incident) return Reply::refused(incident.error(), usage);
+
+  record(store, who, *incident, storage::EventKind::escalate, *reason, {{"to", *person}});
+  if (who.config->incident_channels) {
+    const std::string destination =
+        incident->channel.empty() ? "incident:" + incident->key() : incident->channel;
+    store.enqueue(storage::OutboxMessage{.incident = incident->number,
+                                         .created_at = who.at,
+                                         .destination = destination,
+                                         .method = "conversations.invite",
+                                         .template_name = "invite",
+                                         .text = *person,
+                                         .fields = {{"users", *person}}});
+  }
+  const std::string message = fmt::format("{} brought {} into {}: {}", mention(who.user),
+                                          mention(*person), incident->key(), *reason);
+  post(store, who, *incident, Audience::incident_channel, "escalate", message,
+       {{"to", *person}, {"text", *reason}});
+  return Reply::posted(message);
+}
+
+Reply run(const Invocation& who, Arguments args, storage::Store& store) {
+  if (args.take_keyword("to")) return bring_in(who, args, store);
+  auto reason = clean_text(args.take_rest(), "reason");
+  if (!reason) return Reply::refused("escalate: " + reason.error() + ": say why", usage);
+  auto incident = find_target(who, args, store);
+  if (!incident) return Reply::refused(incident.error(), usage);
+  const auto higher = more_critical(incident->severity);
+  if (!higher) {
+    return Reply::refused(
+        fmt::format("{} is already SEV1, the most critical: `escalate to "
+                    "@user <reason>` brings someone in",
+                    incident->key()));
+  }
+  return change_severity(who, *incident, *higher, *reason, store);
+}
+
+}  // namespace
+
+extern const Command escalate{
+    .name = "escalate",
+    .usage = usage,
+    .summary = "Raise the severity one step, or bring a person or group in.",
+    .run = run};
+
+}  // namespace warroom::commands
