@@ -1,0 +1,134 @@
+// warroom's entry point: the verbs (DESIGN section 1) and their flags, wired to bot/.
+// Exit codes: 0 ok, 2 usage error, 1 anything else, with a one-line reason on stderr.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "bot/console.h"
+#include "bot/environment.h"
+#include "bot/export_json.h"
+#include "bot/logging.h"
+#include "bot/server.h"
+#include "commands/arguments.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/sqlite_store.h"
+#include "storage/transaction.h"
+
+namespace {
+
+using namespace warroom;
+
+std::string default_database() {
+  return bot::environment("WARROOM_DB").value_or("warroom.db");
+}
+
+int run_export(const std::string& database_path, const std::string& key) {
+  storage::Database db(database_path);
+  storage::migrate(db);
+  storage::Transaction transaction(db);
+  storage::SqliteStore store(db);
+  if (key.empty()) {
+    std::cout << bot::export_all(store) << '\n';
+    return 0;
+  }
+  const auto number = commands::parse_incident_key(key);
+  if (!number) {
+    std::cerr << "warroom: export: expected an incident key like INC-7, got \"" << key << "\"\n";
+    return 2;
+  }
+  const auto document = bot::export_incident(store, *number);
+  if (!document) {
+    std::cerr << "warroom: export: there is no " << key << "\n";
+    return 1;
+  }
+  std::cout << *document << '\n';
+  return 0;
+}
+
+int run_migrate(const std::string& database_path) {
+  storage::Database db(database_path);
+  const int version = storage::migrate(db);
+  std::cout << "database " << database_path << " is at schema version " << version << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  warroom::bot::setup_logging();
+  CLI::App app{"warroom: a chat-ops bot for major incidents"};
+  app.require_subcommand(1);
+  std::string database_path = default_database();
+
+  bot::ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server (chat endpoints, /healthz)");
+  serve->add_option("--port", serve_options.port, "Port to listen on")
+      ->envname("WARROOM_PORT")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  serve->add_option("--bind", serve_options.bind, "Address to listen on")
+      ->envname("WARROOM_BIND")
+      ->capture_default_str();
+  serve->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+
+  bot::ConsoleOptions console_options;
+  auto* chat = app.add_subcommand("chat", "Terminal console: type what you would type in chat");
+  chat->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+  chat->add_option("--as", console_options.user, "Who you are (a user name or id)")->required();
+  chat->add_option("--channel", console_options.channel, "The channel you type in")
+      ->capture_default_str();
+
+  std::string export_key;
+  auto* exporter = app.add_subcommand("export", "Print one incident, or all, as JSON");
+  exporter->add_option("incident", export_key, "INC-n (default: every incident)");
+  exporter->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+
+  auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
+  migrate->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "warroom: " << e.what() << " (warroom --help lists the verbs and flags)\n";
+    return 2;
+  }
+
+  try {
+    if (serve->parsed()) {
+      serve_options.database_path = database_path;
+      serve_options.config = bot::config_from_environment();
+      return bot::serve(serve_options);
+    }
+    if (chat->parsed()) {
+      if (!commands::is_valid_user_id(console_options.user)) {
+        std::cerr << "warroom: chat: --as expects a user name of letters, digits, '.', '_' or "
+                     "'-'\n";
+        return 2;
+      }
+      console_options.database_path = database_path;
+      console_options.config = bot::config_from_environment();
+      console_options.config.incident_channels = false;  // the console cannot create channels
+      console_options.interactive = isatty(STDIN_FILENO) != 0;
+      const commands::SystemClock clock;
+      return bot::run_console(console_options, clock, std::cin, std::cout);
+    }
+    if (exporter->parsed()) return run_export(database_path, export_key);
+    if (migrate->parsed()) return run_migrate(database_path);
+  } catch (const std::exception& e) {
+    std::cerr << "warroom: " << e.what() << '\n';
+    return 1;
+  }
+  return 2;
+}
