@@ -15,7 +15,7 @@ namespace warroom::storage {
 
 // SEV1 is the most critical. The numeric value is the number users type (`sev 1`).
 enum class Severity { sev1 = 1, sev2 = 2, sev3 = 3, sev4 = 4 };
-std::string_view to_string(Severity severity);  // "SEV1"
+std::string_view to_string(Severity severity);                  // "SEV1"
 std::optional<Severity> parse_severity(std::string_view text);  // "sev1", "SEV1", "1"
 
 // The lifecycle is written out, with its rules, in commands/lifecycle.cpp.
@@ -26,8 +26,23 @@ bool is_open(Status status);  // investigating, identified or monitoring
 
 // One kind per command that changes something, plus the system's own events.
 enum class EventKind {
-  declare, ack, sev, escalate, assign, handover, update, status, note, resolve, reopen, close,
-  action, link, problem, reminder, delivery_failed
+  declare,
+  ack,
+  sev,
+  escalate,
+  assign,
+  handover,
+  update,
+  status,
+  note,
+  resolve,
+  reopen,
+  close,
+  action,
+  link,
+  problem,
+  reminder,
+  delivery_failed
 };
 std::string_view to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);
@@ -92,9 +107,9 @@ struct OutboxMessage {
   std::optional<std::int64_t> incident;
   TimePoint created_at{};
   std::string destination;
-  std::string method;    // chat API method, e.g. "chat.postMessage", "conversations.create"
+  std::string method;         // chat API method, e.g. "chat.postMessage", "conversations.create"
   std::string template_name;  // the message template the text was rendered from
-  std::string text;      // plain fallback text
+  std::string text;           // plain fallback text
   std::map<std::string, std::string> fields;  // structured parts for the platform renderer
   std::string state = "pending";              // pending, sent, failed
   std::int64_t attempts = 0;
