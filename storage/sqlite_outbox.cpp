@@ -1,5 +1,6 @@
-// SqliteStore, part three: roles and the outbox. Outbox rows are written in the caller's
-// transaction, so a chat call exists exactly when the change that caused it was committed.
+// SqliteStore, part three: roles and the outbox (writing rows, reading them, and which are
+// due). Outbox rows are written in the caller's transaction, so a chat call exists exactly
+// when the change that caused it was committed.
 #include <nlohmann/json.hpp>
 
 #include "storage/database.h"
@@ -22,7 +23,7 @@ std::string to_json_text(const Fields& fields) {
 Fields parse_fields(const std::string& text, std::int64_t id) {
   const auto object = nlohmann::json::parse(text, nullptr, false);
   const auto corrupt = [&] {
-    return Error("outbox_after: message " + std::to_string(id) + " has corrupt fields: " + text);
+    return Error("outbox message " + std::to_string(id) + " has corrupt fields: " + text);
   };
   if (!object.is_object()) throw corrupt();
   Fields fields;
@@ -110,6 +111,23 @@ std::vector<OutboxMessage> SqliteStore::outbox_after(std::int64_t after_id) {
       "attempts, next_attempt_at, last_error FROM outbox WHERE id > ?1 ORDER BY id";
   Statement select(db_, "outbox_after", select_sql);
   select.bind_int(1, after_id);
+  std::vector<OutboxMessage> messages;
+  while (select.step()) messages.push_back(read_message(select));
+  return messages;
+}
+
+std::vector<OutboxMessage> SqliteStore::due_messages(TimePoint now, std::size_t limit) {
+  // Only the oldest pending message of each destination may go, so a destination's messages
+  // arrive in the order they were written even when an earlier one waits for a retry.
+  constexpr std::string_view select_sql =
+      "SELECT id, incident_id, created_at, destination, method, template, text, fields, state, "
+      "attempts, next_attempt_at, last_error FROM outbox AS head "
+      "WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) "
+      "AND id = (SELECT MIN(id) FROM outbox AS earlier "
+      "WHERE earlier.state = 'pending' AND earlier.destination = head.destination) "
+      "ORDER BY id LIMIT ?2";
+  Statement select(db_, "due_messages", select_sql);
+  select.bind_time(1, now).bind_int(2, static_cast<std::int64_t>(limit));
   std::vector<OutboxMessage> messages;
   while (select.step()) messages.push_back(read_message(select));
   return messages;

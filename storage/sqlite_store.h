@@ -1,6 +1,7 @@
 // SqliteStore: the SQLite implementation of Store (store.h) over one Database connection.
 // Incidents live in sqlite_store.cpp, the timeline in sqlite_events.cpp, roles and the
-// outbox in sqlite_outbox.cpp.
+// outbox in sqlite_outbox.cpp, delivery bookkeeping (outcomes, pauses, dedup) in
+// sqlite_delivery.cpp.
 #pragma once
 
 #include <string_view>
@@ -33,9 +34,23 @@ class SqliteStore final : public Store {
   std::vector<Role> roles(std::int64_t incident) override;
   void set_role(std::int64_t incident, const Role& role) override;
 
+  void bind_channel(std::int64_t incident, const std::string& channel) override;
+  bool remember_delivery(const std::string& id, TimePoint at) override;
+
   std::int64_t enqueue(const OutboxMessage& message) override;
   std::vector<OutboxMessage> outbox_after(std::int64_t after_id) override;
   std::int64_t last_outbox_id() override;
+
+  // Outcome writes throw Error when the message (or incident) does not exist.
+  std::vector<OutboxMessage> due_messages(TimePoint now, std::size_t limit) override;
+  std::optional<TimePoint> next_attempt_at() override;
+  std::int64_t pending_count() override;
+  void mark_sent(std::int64_t id, TimePoint at) override;
+  void schedule_retry(std::int64_t id, TimePoint next_attempt_at,
+                      const std::string& error) override;
+  void mark_failed(std::int64_t id, const std::string& error) override;
+  void pause_method(const std::string& method, TimePoint until) override;
+  std::optional<TimePoint> method_paused_until(const std::string& method) override;
 
  private:
   // Throws Error naming `what` unless a transaction is open (and still alive).

@@ -45,11 +45,38 @@ class Store {
   virtual std::vector<Role> roles(std::int64_t incident) = 0;
   virtual void set_role(std::int64_t incident, const Role& role) = 0;
 
+  // Binds the incident to its own channel, once the chat platform created it.
+  virtual void bind_channel(std::int64_t incident, const std::string& channel) = 0;
+
+  // Remembers a platform delivery id (a Slack event_id) in the caller's transaction: true the
+  // first time, false when it was seen before. Stored with the command the event ran, so a
+  // retry after a crash before that commit still runs once.
+  virtual bool remember_delivery(const std::string& id, TimePoint at) = 0;
+
   // Queues a chat API call; returns its id.
   virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
   // Messages with an id above `after_id`, oldest first (any state).
   virtual std::vector<OutboxMessage> outbox_after(std::int64_t after_id) = 0;
   virtual std::int64_t last_outbox_id() = 0;
+
+  // --- Delivery (the outbox worker). ---
+  // Pending messages that may be attempted at `now`, oldest first, at most `limit`: for each
+  // destination only its oldest pending message (per-destination order), and only when that
+  // one is due (next_attempt_at empty or not after `now`).
+  virtual std::vector<OutboxMessage> due_messages(TimePoint now, std::size_t limit) = 0;
+  // When the next message may become due: the earliest next_attempt_at (created_at when it
+  // has none) among the oldest pending messages of each destination, the only ones
+  // due_messages can return; nullopt when nothing is pending. May be in the past.
+  virtual std::optional<TimePoint> next_attempt_at() = 0;
+  virtual std::int64_t pending_count() = 0;
+  // Each counts one more attempt.
+  virtual void mark_sent(std::int64_t id, TimePoint at) = 0;
+  virtual void schedule_retry(std::int64_t id, TimePoint next_attempt_at,
+                              const std::string& error) = 0;
+  virtual void mark_failed(std::int64_t id, const std::string& error) = 0;
+  // A 429 pauses one chat API method until `until`; stored, so a restart keeps the pause.
+  virtual void pause_method(const std::string& method, TimePoint until) = 0;
+  virtual std::optional<TimePoint> method_paused_until(const std::string& method) = 0;
 };
 
 }  // namespace warroom::storage
