@@ -38,3 +38,23 @@ commands::Config config_from_environment() {
 }
 
 }  // namespace warroom::bot
+
+namespace warroom::bot {
+
+void read_serve_environment(ServeOptions& options) {
+  options.signing_secret = secret("SLACK_SIGNING_SECRET").value_or("");
+  options.bot_token = secret("SLACK_BOT_TOKEN").value_or("");
+  options.slack_api_url = environment("WARROOM_SLACK_API_URL").value_or(options.slack_api_url);
+  if (const auto hosts = environment("WARROOM_SLACK_HOOKS_HOSTS")) {
+    options.hooks_hosts.clear();
+    std::stringstream list(*hosts);
+    for (std::string host; std::getline(list, host, ',');) {
+      if (!host.empty()) options.hooks_hosts.push_back(host);
+    }
+  }
+  options.public_url = environment("WARROOM_PUBLIC_URL")
+                           .value_or("http://" + options.bind + ":" + std::to_string(options.port));
+  options.templates_folder = environment("WARROOM_TEMPLATES").value_or("");
+}
+
+}  // namespace warroom::bot

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "bot/server.h"
 #include "commands/config.h"
 
 namespace warroom::bot {
@@ -17,5 +18,8 @@ std::optional<std::string> secret(const std::string& name);
 // What commands read from the environment: WARROOM_ANNOUNCE_CHANNEL and
 // WARROOM_INCIDENT_CHANNELS (`on`/`off`; default on when a bot token is set).
 commands::Config config_from_environment();
+// What `serve` takes from the environment beyond flags: the Slack secrets (or their _FILE),
+// WARROOM_SLACK_API_URL, WARROOM_SLACK_HOOKS_HOSTS, WARROOM_PUBLIC_URL, WARROOM_TEMPLATES.
+void read_serve_environment(ServeOptions& options);
 
 }  // namespace warroom::bot

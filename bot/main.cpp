@@ -109,6 +109,7 @@ int main(int argc, char** argv) {
     if (serve->parsed()) {
       serve_options.database_path = database_path;
       serve_options.config = bot::config_from_environment();
+      bot::read_serve_environment(serve_options);
       return bot::serve(serve_options);
     }
     if (chat->parsed()) {

@@ -1,91 +1,31 @@
-// The HTTP server: limits from PITFALLS.md (pool, timeouts, keep-alive, Nagle), one log line
-// per request, health and readiness, and a clean stop on SIGTERM.
+// `warroom serve`: assembles the server (templates, Slack routes, the group-commit writer, the
+// outbox worker) and stops it cleanly on SIGTERM or SIGINT.
 #include "bot/server.h"
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <csignal>
+#include <memory>
 #include <mutex>
 #include <thread>
 
+#include "bot/command_writer.h"
+#include "bot/http_server.h"
+#include "bot/outbox_worker.h"
+#include "bot/slack/blocks.h"
+#include "bot/slack/chat_api.h"
+#include "bot/slack/routes.h"
 #include "storage/database.h"
-#include "storage/error.h"
 #include "storage/migrations.h"
-#include "storage/transaction.h"
+#include "templates/templates.h"
 
 namespace warroom::bot {
 namespace {
 
-constexpr int pool_threads = 256;
-constexpr std::size_t max_body_bytes = 64 * 1024;
-
-thread_local std::chrono::steady_clock::time_point request_started_at;
-
-void configure_limits(httplib::Server& server) {
-  server.new_task_queue = [] { return new httplib::ThreadPool(pool_threads); };
-  server.set_read_timeout(2);
-  server.set_write_timeout(2);
-  server.set_keep_alive_timeout(2);
-  server.set_keep_alive_max_count(1000);
-  server.set_tcp_nodelay(true);
-  server.set_payload_max_length(max_body_bytes);
-  // httplib's default also sets SO_REUSEPORT, which lets a second warroom on the same port
-  // silently share its traffic; a taken port must be an error.
-  server.set_socket_options([](socket_t socket) {
-    int yes = 1;
-    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    request_started_at = std::chrono::steady_clock::now();
-    const bool has_body_length =
-        request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
-    if (request.method == "POST" && !has_body_length) {
-      response.status = 411;
-      response.set_content("a POST needs Content-Length\n", "text/plain");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-    const auto took = std::chrono::steady_clock::now() - request_started_at;
-    spdlog::info("{} {} {} {:.3f}ms", request.method, request.path, response.status,
-                 std::chrono::duration<double, std::milli>(took).count());
-  });
-  server.set_exception_handler(
-      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
-        try {
-          std::rethrow_exception(std::move(error));
-        } catch (const std::exception& e) {
-          spdlog::error("{} {} failed: {}", request.method, request.path, e.what());
-        } catch (...) {
-          spdlog::error("{} {} failed", request.method, request.path);
-        }
-        response.status = 500;
-        response.set_content("internal error\n", "text/plain");
-      });
-}
-
-void add_health_routes(httplib::Server& server, storage::Database& db, std::mutex& db_mutex) {
-  server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content("ok\n", "text/plain");
-  });
-  server.Get("/readyz", [&db, &db_mutex](const httplib::Request&, httplib::Response& response) {
-    try {
-      const std::scoped_lock lock(db_mutex);
-      const storage::Transaction probe(db);  // takes the write lock, then rolls back
-      response.set_content("ready\n", "text/plain");
-    } catch (const storage::Error& error) {
-      response.status = 503;
-      response.set_content(std::string("database not writable: ") + error.what() + "\n",
-                           "text/plain");
-    }
-  });
-}
-
 // Stops the server on SIGTERM or SIGINT. Both signals are blocked in every thread (the
-// mask is inherited), so only this thread's sigwait sees them.
+// mask is inherited), so only this thread's sigwait sees them; SIGUSR1 releases it when the
+// server ended on its own.
 std::thread start_signal_watcher(httplib::Server& server, const sigset_t& signals) {
   return std::thread([&server, signals] {
     int received = 0;
@@ -98,42 +38,80 @@ std::thread start_signal_watcher(httplib::Server& server, const sigset_t& signal
   });
 }
 
-void print_banner(const ServeOptions& options) {
-  spdlog::info("warroom listening on http://{}:{} (database {})", options.bind, options.port,
-               options.database_path);
-  spdlog::info("no chat platform is connected yet: try the console, `warroom chat --as you`");
-}
-
-}  // namespace
-
-int serve(const ServeOptions& options) {
+sigset_t block_stop_signals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
 
+void print_banner(const ServeOptions& options) {
+  spdlog::info("warroom listening on http://{}:{} (database {})", options.bind, options.port,
+               options.database_path);
+  if (options.signing_secret.empty()) {
+    spdlog::warn(
+        "Slack is off: set SLACK_SIGNING_SECRET (or SLACK_SIGNING_SECRET_FILE) and restart, see "
+        "docs/slack-setup.md; meanwhile try the console: warroom chat --as you");
+  } else if (options.bot_token.empty()) {
+    spdlog::warn("SLACK_BOT_TOKEN is not set: outbound messages wait in the outbox until it is");
+  }
+}
+
+// Runs until stopped; every part lives on this stack and is torn down in reverse order:
+// the HTTP server first, then the writer (committing what it holds), then the worker.
+int run_server(const ServeOptions& options, storage::Database& db, const sigset_t& signals) {
+  const commands::SystemClock clock;
+  const templates::Templates templates(options.templates_folder);
+  const slack::MessageRenderer renderer(templates, options.public_url);
+  std::unique_ptr<slack::SlackChatApi> chat_api;
+  std::unique_ptr<OutboxWorker> worker;
+  if (!options.bot_token.empty()) {
+    chat_api = std::make_unique<slack::SlackChatApi>(
+        slack::WebApi(options.slack_api_url, options.bot_token), renderer, options.hooks_hosts);
+    worker = std::make_unique<OutboxWorker>(options.database_path, *chat_api, clock);
+  }
+  CommandWriter writer(options.database_path, [&worker] {
+    if (worker) worker->notify();
+  });
+  const slack::SlackEndpoints endpoints{
+      .settings = {.signing_secret = options.signing_secret, .hooks_hosts = options.hooks_hosts},
+      .writer = writer,
+      .renderer = renderer,
+      .config = options.config,
+      .clock = clock};
+
+  std::mutex db_mutex;
+  httplib::Server server;
+  configure_limits(server);
+  add_health_routes(server, db, db_mutex);
+  slack::add_slack_routes(server, endpoints);
+  if (!server.bind_to_port(options.bind, options.port)) {
+    spdlog::error("cannot listen on {}:{}: is the port in use?", options.bind, options.port);
+    return 1;
+  }
+  std::thread watcher = start_signal_watcher(server, signals);
+  print_banner(options);
+  server.listen_after_bind();
+  pthread_kill(watcher.native_handle(), SIGUSR1);  // in case listen ended on its own
+  watcher.join();
+  return 0;
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options) {
+  const sigset_t signals = block_stop_signals();
   try {
     storage::Database db(options.database_path);
     storage::migrate(db);
-    std::mutex db_mutex;
-    httplib::Server server;
-    configure_limits(server);
-    add_health_routes(server, db, db_mutex);
-    if (!server.bind_to_port(options.bind, options.port)) {
-      spdlog::error("cannot listen on {}:{}: is the port in use?", options.bind, options.port);
-      return 1;
-    }
-    std::thread watcher = start_signal_watcher(server, signals);
-    print_banner(options);
-    server.listen_after_bind();
-    pthread_kill(watcher.native_handle(), SIGUSR1);  // in case listen ended on its own
-    watcher.join();
-    spdlog::info("stopped");
-    return 0;
-  } catch (const storage::Error& error) {
-    spdlog::error("cannot open the database {}: {}", options.database_path, error.what());
+    const int code = run_server(options, db, signals);
+    if (code == 0) spdlog::info("stopped");
+    return code;
+  } catch (const std::exception& error) {
+    spdlog::error("cannot start: {}", error.what());
     return 1;
   }
 }

@@ -132,6 +132,39 @@ std::string announcement(const storage::Incident& incident, bool default_severit
   return text;
 }
 
+// Asks the platform for the incident's own channel, then (in this order, once it exists)
+// invites the owner, sets the topic and posts the declaration there, pinned.
+void open_channel(storage::Store& store, const Invocation& who, const storage::Incident& incident,
+                  const std::string& text) {
+  const std::string destination = incident_destination(who, incident);
+  const auto queue = [&](std::string method, std::string template_name, std::string message_text,
+                         std::map<std::string, std::string> fields) {
+    store.enqueue(storage::OutboxMessage{.incident = incident.number,
+                                         .created_at = who.at,
+                                         .destination = destination,
+                                         .method = std::move(method),
+                                         .template_name = std::move(template_name),
+                                         .text = std::move(message_text),
+                                         .fields = std::move(fields)});
+  };
+  const std::string name = channel_name(incident);
+  queue("conversations.create", "", name, {{"name", name}});
+  queue("conversations.invite", "", incident.owner, {{"users", incident.owner}});
+  const std::string topic =
+      fmt::format("{} · {} · {}", incident.key(), to_string(incident.severity), incident.title);
+  queue("conversations.setTopic", "", topic, {{"topic", topic}});
+  queue("chat.postMessage", "declared", text,
+        {{"key", incident.key()},
+         {"title", incident.title},
+         {"severity", std::string(to_string(incident.severity))},
+         {"status", std::string(to_string(incident.status))},
+         {"owner", incident.owner},
+         {"actor", who.user},
+         {"service", incident.service},
+         {"impact", incident.impact},
+         {"pin", "true"}});
+}
+
 Reply run(const Invocation& who, Arguments args, storage::Store& store) {
   if (args.incident())
     return Reply::refused("declare opens a new incident: do not name one", usage);
@@ -162,18 +195,13 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
   if (!incident.impact.empty()) data.emplace("impact", incident.impact);
   record(store, who, incident, storage::EventKind::declare, incident.title, std::move(data));
 
-  if (own_channel) {
-    store.enqueue(storage::OutboxMessage{
-        .incident = incident.number,
-        .created_at = who.at,
-        .destination = "incident:" + incident.key(),
-        .method = "conversations.create",
-        .template_name = "channel",
-        .text = channel_name(incident),
-        .fields = {{"name", channel_name(incident)}, {"invite", incident.owner}}});
-  }
   const std::string text = announcement(incident, !declaration->severity.has_value());
-  post(store, who, incident, Audience::stakeholders, "declared", text);
+  if (own_channel) open_channel(store, who, incident, text);
+  // With a channel of its own, the announcement waits for it, so it can link to it.
+  post(store, who, incident, Audience::announcement, "declared", text,
+       {{"service", incident.service},
+        {"impact", incident.impact},
+        {"wait_for_channel", own_channel ? "true" : ""}});
   return Reply::posted(text);
 }
 

@@ -26,11 +26,9 @@ Reply bring_in(const Invocation& who, Arguments& args, storage::Store& store) {
 
   record(store, who, *incident, storage::EventKind::escalate, *reason, {{"to", *person}});
   if (who.config->incident_channels) {
-    const std::string destination =
-        incident->channel.empty() ? "incident:" + incident->key() : incident->channel;
     store.enqueue(storage::OutboxMessage{.incident = incident->number,
                                          .created_at = who.at,
-                                         .destination = destination,
+                                         .destination = incident_destination(who, *incident),
                                          .method = "conversations.invite",
                                          .template_name = "invite",
                                          .text = *person,

@@ -18,11 +18,16 @@ storage::Event record(storage::Store& store, const Invocation& who,
 enum class Audience {
   incident_channel,  // the incident's own channel, when the command came from elsewhere
   stakeholders,      // that, and the announcement channel
+  announcement,      // only the announcement channel
 };
+
+// Where the incident's own channel is for the outbox: `incident:INC-7` while warroom creates
+// channels (resolved at delivery, after conversations.create), else the bound channel.
+std::string incident_destination(const Invocation& who, const storage::Incident& incident);
 
 // Queues `text` (rendered from `template_name`) for the audience's channels, skipping the
 // channel the command came from (the reply already shows it there). `fields` adds to the
-// incident's key, title, severity, status and owner.
+// incident's key, title, severity, status, owner and the acting user (`actor`).
 void post(storage::Store& store, const Invocation& who, const storage::Incident& incident,
           Audience audience, std::string_view template_name, const std::string& text,
           std::map<std::string, std::string> fields = {});

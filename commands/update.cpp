@@ -19,10 +19,17 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
   auto incident = find_changeable(who, args, store);
   if (!incident) return Reply::refused(incident.error(), usage);
   record(store, who, *incident, storage::EventKind::update, *text);
-  const std::string message = fmt::format(
-      "{} update ({}, {}, owner {}):\n{}", incident->key(), to_string(incident->severity),
-      to_string(incident->status), mention(incident->owner), *text);
-  post(store, who, *incident, Audience::stakeholders, "update", message, {{"text", *text}});
+  std::string message = fmt::format("{} update ({}, {}, owner {}):\n{}", incident->key(),
+                                    to_string(incident->severity), to_string(incident->status),
+                                    mention(incident->owner), *text);
+  std::string next_update_at;
+  const auto interval = who.config->update_interval(incident->severity);
+  if (interval.count() > 0 && is_open(incident->status)) {
+    next_update_at = format_time(who.at + interval);
+    message += fmt::format("\nNext update by {}.", next_update_at);
+  }
+  post(store, who, *incident, Audience::stakeholders, "update", message,
+       {{"text", *text}, {"next_update_at", next_update_at}});
   return Reply::posted(message);
 }
 

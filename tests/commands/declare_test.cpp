@@ -129,15 +129,25 @@ TEST_CASE("declare with incident channels on asks for a channel before announcin
   CHECK(session.incident(1).channel.empty());
   CHECK(session.incident(1).declared_in == "C1");
 
-  REQUIRE(result.queued.size() == 3);
+  // Create, invite the owner, set the topic, post the declaration there (pinned), in that
+  // order for one destination; and the announcement, which waits for the channel to link it.
+  REQUIRE(result.queued.size() == 5);
   CHECK(result.queued[0].method == "conversations.create");
   CHECK(result.queued[0].destination == "incident:INC-1");
   CHECK(result.queued[0].fields.at("name") == "inc-1-payments-failing");
-  CHECK(result.queued[0].fields.at("invite") == "alice");
-  CHECK(result.queued[1].method == "chat.postMessage");
+  CHECK(result.queued[1].method == "conversations.invite");
   CHECK(result.queued[1].destination == "incident:INC-1");
-  CHECK(result.queued[2].method == "chat.postMessage");
-  CHECK(result.queued[2].destination == "C0ANNOUNCE");
+  CHECK(result.queued[1].fields.at("users") == "alice");
+  CHECK(result.queued[2].method == "conversations.setTopic");
+  CHECK(result.queued[2].fields.at("topic") == "INC-1 · SEV1 · Payments failing");
+  CHECK(result.queued[3].method == "chat.postMessage");
+  CHECK(result.queued[3].destination == "incident:INC-1");
+  CHECK(result.queued[3].template_name == "declared");
+  CHECK(result.queued[3].fields.at("pin") == "true");
+  CHECK(result.queued[4].method == "chat.postMessage");
+  CHECK(result.queued[4].destination == "C0ANNOUNCE");
+  CHECK(result.queued[4].fields.at("wait_for_channel") == "true");
+  CHECK(result.queued[4].fields.count("pin") == 0);
   CHECK(session.events(1).size() == 1);
 
   SECTION("the declaring channel is not bound, so it may declare again") {

@@ -19,7 +19,7 @@ TEST_CASE("update records one event and announces it to stakeholders", "[command
   check_posted(result.reply);
   CHECK(result.reply.text ==
         "INC-1 update (SEV2, investigating, owner @alice):\nWe are rolling back the deploy.\n"
-        "Next update in 30m.");
+        "Next update in 30m.\nNext update by 2026-11-24 10:20 UTC.");
   const auto event = only_new_event(session, 1, 1);
   CHECK(event.kind == "update");
   CHECK(event.actor == "alice");
@@ -34,7 +34,22 @@ TEST_CASE("update records one event and announces it to stakeholders", "[command
   CHECK(result.queued[0].fields.at("text") ==
         "We are rolling back the deploy.\nNext update in 30m.");
   CHECK(result.queued[0].fields.at("severity") == "SEV2");
+  CHECK(result.queued[0].fields.at("next_update_at") == "2026-11-24 10:20 UTC");  // SEV2: 1h
   CHECK(session.verify(1).intact);
+}
+
+TEST_CASE("update says when the next one is due from the severity's cadence", "[commands]") {
+  ChatSession session;
+  session.run("alice", "declare Payments failing sev1");
+  CHECK(session.run("alice", "update rolling back").text ==
+        "INC-1 update (SEV1, investigating, owner @alice):\nrolling back\n"
+        "Next update by 2026-11-24 09:30 UTC.");
+  session.run("alice", "sev 4 cosmetic after all");
+  CHECK(session.run("alice", "update all good").text ==
+        "INC-1 update (SEV4, investigating, owner @alice):\nall good");
+  session.run("alice", "resolve fixed");
+  CHECK(session.run("alice", "update post-mortem on Friday").text.find("Next update") ==
+        std::string::npos);
 }
 
 TEST_CASE("update from another channel goes to the incident and announcement channels",

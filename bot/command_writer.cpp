@@ -1,0 +1,115 @@
+// Group commit: one writer thread, a savepoint per command, one commit per batch.
+#include "bot/command_writer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <optional>
+
+#include "commands/registry.h"
+#include "storage/database.h"
+#include "storage/error.h"
+#include "storage/sqlite_store.h"
+#include "storage/transaction.h"
+
+namespace warroom::bot {
+namespace {
+
+constexpr std::size_t max_batch = 256;
+
+// Runs one job inside its own savepoint. Throws only when the whole transaction is lost.
+CommandOutcome run_job(storage::Database& db, storage::SqliteStore& store, const CommandJob& job) {
+  const auto& who = job.invocation;
+  try {
+    std::optional<commands::Reply> refused;
+    {
+      storage::Savepoint savepoint(db);
+      if (!job.delivery_id.empty() && !store.remember_delivery(job.delivery_id, who.at)) {
+        savepoint.release();
+        return {.kind = CommandOutcome::Kind::duplicate};
+      }
+      const auto outbox_before = store.last_outbox_id();
+      auto reply = commands::dispatch(who, store);
+      if (reply.outcome == commands::Outcome::ok) {
+        if (job.queue_reply) job.queue_reply(store, reply);
+        auto queued = store.outbox_after(outbox_before);
+        savepoint.release();
+        return {.result = {std::move(reply), std::move(queued)}};
+      }
+      refused = std::move(reply);  // the savepoint rolls the command back
+    }
+    storage::Savepoint savepoint(db);  // a refusal still answers, and still counts as seen
+    if (!job.delivery_id.empty()) store.remember_delivery(job.delivery_id, who.at);
+    if (job.queue_reply) job.queue_reply(store, *refused);
+    savepoint.release();
+    return {.result = {std::move(*refused), {}}};
+  } catch (const std::exception& error) {
+    if (!db.in_transaction()) throw;  // SQLite gave the whole batch up (e.g. disk full)
+    spdlog::error("command \"{}\" failed and was rolled back: {}", who.text.substr(0, 40),
+                  error.what());
+    return {.kind = CommandOutcome::Kind::failed, .error = error.what()};
+  }
+}
+
+}  // namespace
+
+CommandWriter::CommandWriter(const std::string& database_path, std::function<void()> after_commit)
+    : database_path_(database_path),
+      after_commit_(std::move(after_commit)),
+      thread_([this] { run(); }) {}
+
+CommandWriter::~CommandWriter() {
+  {
+    const std::scoped_lock lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+std::future<CommandOutcome> CommandWriter::submit(CommandJob job) {
+  std::promise<CommandOutcome> promise;
+  auto future = promise.get_future();
+  {
+    const std::scoped_lock lock(mutex_);
+    queue_.push_back({std::move(job), std::move(promise)});
+  }
+  wake_.notify_one();
+  return future;
+}
+
+void CommandWriter::run() {
+  std::unique_ptr<storage::Database> db;  // opened on this thread, reopened after a failure
+  while (true) {
+    std::deque<Pending> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued has run
+      while (!queue_.empty() && batch.size() < max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(db, batch);
+  }
+}
+
+void CommandWriter::run_batch(std::unique_ptr<storage::Database>& db, std::deque<Pending>& batch) {
+  std::vector<CommandOutcome> outcomes;
+  try {
+    if (!db) db = std::make_unique<storage::Database>(database_path_);
+    storage::Transaction transaction(*db);
+    storage::SqliteStore store(*db);
+    for (const auto& pending : batch) outcomes.push_back(run_job(*db, store, pending.job));
+    transaction.commit();
+  } catch (const std::exception& error) {
+    spdlog::error("a batch of {} commands failed, nothing of it was stored: {}", batch.size(),
+                  error.what());
+    outcomes.assign(batch.size(),
+                    CommandOutcome{.kind = CommandOutcome::Kind::failed, .error = error.what()});
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].promise.set_value(std::move(outcomes[i]));
+  if (after_commit_) after_commit_();
+}
+
+}  // namespace warroom::bot

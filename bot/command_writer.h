@@ -1,0 +1,73 @@
+// The server's one writer (group commit): commands from every HTTP thread queue here, and one
+// thread runs them in batches: BEGIN IMMEDIATE, a SAVEPOINT per command (a refused or failing
+// command rolls back alone), one COMMIT, then every answer. Nothing is answered before its
+// commit, and one durable commit serves many commands.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "bot/command_runner.h"
+
+namespace warroom::storage {
+class Database;
+}
+
+namespace warroom::bot {
+
+struct CommandJob {
+  commands::Invocation invocation;
+  // A platform delivery id (Slack's event_id): the command runs only the first time it is
+  // seen, and the id is stored in the same transaction as the command. Empty: no dedup.
+  std::string delivery_id;
+  // Queues the reply as outbox rows (for platforms whose reply is not the HTTP answer); runs
+  // in the batch's transaction, after the command, for refusals too.
+  std::function<void(storage::Store&, const commands::Reply&)> queue_reply;
+};
+
+struct CommandOutcome {
+  enum class Kind { ran, duplicate, failed };
+  Kind kind = Kind::ran;
+  CommandResult result;  // ran: the reply and the outbox rows it queued
+  std::string error;     // failed: what went wrong (nothing of the command was stored)
+};
+
+class CommandWriter {
+ public:
+  // Opens its own connection to `database_path` (already migrated). `after_commit` runs on
+  // the writer thread after each batch committed (to wake the outbox worker).
+  CommandWriter(const std::string& database_path, std::function<void()> after_commit);
+  // Runs what is queued, then stops.
+  ~CommandWriter();
+  CommandWriter(const CommandWriter&) = delete;
+  CommandWriter& operator=(const CommandWriter&) = delete;
+  CommandWriter(CommandWriter&&) = delete;
+  CommandWriter& operator=(CommandWriter&&) = delete;
+
+  // Thread-safe. The future is ready once the job's batch committed (or failed).
+  std::future<CommandOutcome> submit(CommandJob job);
+
+ private:
+  struct Pending {
+    CommandJob job;
+    std::promise<CommandOutcome> promise;
+  };
+  void run();
+  void run_batch(std::unique_ptr<storage::Database>& db, std::deque<Pending>& batch);
+
+  std::string database_path_;
+  std::function<void()> after_commit_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace warroom::bot
