@@ -7,7 +7,7 @@ DEBS := g++ cmake ninja-build pkg-config ccache libcpp-httplib-dev nlohmann-json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -G Ninja -DWARROOM_WERROR=ON
 
-.PHONY: all deps build run test test-fast asan format clean
+.PHONY: all deps build run test test-fast asan bench format clean
 
 all: build
 
@@ -44,6 +44,10 @@ asan: deps $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# Benchmarks (bench/README.md): Release build, then each benchmark side by side with its baselines.
+bench: build
+	bench/slash.sh 3
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
