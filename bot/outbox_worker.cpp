@@ -65,9 +65,27 @@ void record_sent(storage::SqliteStore& store, const storage::OutboxMessage& mess
   }
 }
 
+// Without a channel of its own the incident lives where it was declared: what was queued for
+// the new channel (invite, topic, pinned declaration) is dropped, later messages go there.
+void fall_back_to_declaring_channel(storage::SqliteStore& store,
+                                    const storage::OutboxMessage& create,
+                                    const Delivery& delivery) {
+  const auto number = incident_of(create.destination);
+  const auto incident = number ? store.find_incident(*number) : std::nullopt;
+  if (!incident || !incident->channel.empty()) return;
+  store.bind_channel(incident->number, incident->declared_in);
+  store.fail_pending(create.destination,
+                     "the incident channel could not be created: " + delivery.error);
+  spdlog::warn("{}: could not create its channel ({}); it stays in {}", incident->key(),
+               delivery.error, incident->declared_in);
+}
+
 void record_failure(storage::SqliteStore& store, const storage::OutboxMessage& message,
                     const Delivery& delivery, TimePoint now) {
   store.mark_failed(message.id, delivery.error);
+  if (message.method == "conversations.create") {
+    fall_back_to_declaring_channel(store, message, delivery);
+  }
   if (!message.incident) return;
   store.append_event(
       *message.incident,

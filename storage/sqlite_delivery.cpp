@@ -76,6 +76,18 @@ void SqliteStore::schedule_retry(std::int64_t id, TimePoint next_attempt_at,
   update_one(update, "outbox message " + std::to_string(id));
 }
 
+std::int64_t SqliteStore::fail_pending(const std::string& destination, const std::string& error) {
+  constexpr std::string_view update_sql =
+      "UPDATE outbox SET state = 'failed', next_attempt_at = NULL, last_error = ?2 "
+      "WHERE destination = ?1 AND state = 'pending' RETURNING id";
+  require_transaction("fail_pending");
+  Statement update(db_, "fail_pending", update_sql);
+  update.bind_text(1, destination).bind_text(2, error);
+  std::int64_t failed = 0;
+  while (update.step()) ++failed;
+  return failed;
+}
+
 void SqliteStore::mark_failed(std::int64_t id, const std::string& error) {
   constexpr std::string_view update_sql =
       "UPDATE outbox SET state = 'failed', attempts = attempts + 1, next_attempt_at = NULL, "

@@ -49,6 +49,7 @@ class SqliteStore final : public Store {
   void schedule_retry(std::int64_t id, TimePoint next_attempt_at,
                       const std::string& error) override;
   void mark_failed(std::int64_t id, const std::string& error) override;
+  std::int64_t fail_pending(const std::string& destination, const std::string& error) override;
   void pause_method(const std::string& method, TimePoint until) override;
   std::optional<TimePoint> method_paused_until(const std::string& method) override;
 

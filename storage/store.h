@@ -74,6 +74,8 @@ class Store {
   virtual void schedule_retry(std::int64_t id, TimePoint next_attempt_at,
                               const std::string& error) = 0;
   virtual void mark_failed(std::int64_t id, const std::string& error) = 0;
+  // Marks every pending message for `destination` failed with `error`; returns how many.
+  virtual std::int64_t fail_pending(const std::string& destination, const std::string& error) = 0;
   // A 429 pauses one chat API method until `until`; stored, so a restart keeps the pause.
   virtual void pause_method(const std::string& method, TimePoint until) = 0;
   virtual std::optional<TimePoint> method_paused_until(const std::string& method) = 0;

@@ -290,6 +290,35 @@ TEST_CASE("an announcement that links the incident channel waits for it and link
         "https://slack.com/app_redirect?channel=C1");
 }
 
+TEST_CASE("when the incident channel cannot be created the incident stays where it was declared",
+          "[outbox]") {
+  Harness harness;
+  const auto incident = harness.create_incident("");
+  const std::string destination = "incident:INC-" + std::to_string(incident);
+  OutboxMessage create = to(destination, "conversations.create", "", {{"name", "inc-1-x"}});
+  create.incident = incident;
+  harness.enqueue(create);
+  harness.enqueue(to(destination, "conversations.setTopic", "", {{"topic", "INC-1"}}));
+  OutboxMessage announcement = to("C0ANNOUNCE", "chat.postMessage", "declared",
+                                  {{"wait_for_channel", "true"}, {"key", "INC-1"}});
+  announcement.template_name = "declared";
+  announcement.incident = incident;
+  harness.enqueue(announcement);
+  harness.slack.answer("conversations.create", FakeSlack::slack_error("missing_scope"));
+  harness.start();
+  REQUIRE(wait_for([&] { return harness.all_done(); }));
+
+  CHECK(harness.store.find_incident(incident)->channel == "C0GENERAL");
+  CHECK(harness.slack.requests("conversations.setTopic").empty());  // not the general topic
+  const auto posts = harness.slack.requests("chat.postMessage");
+  REQUIRE(posts.size() == 1);
+  CHECK(posts[0].body["channel"] == "C0ANNOUNCE");
+  CHECK(posts[0].body["blocks"].back()["elements"][0]["url"] ==
+        "https://slack.com/app_redirect?channel=C0GENERAL");
+  const auto rows = harness.store.outbox_after(0);
+  CHECK(rows[1].state == "failed");
+  CHECK(rows[1].last_error == "the incident channel could not be created: missing_scope");
+}
+
 }  // namespace
 }  // namespace warroom::bot
-
