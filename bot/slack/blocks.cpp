@@ -108,6 +108,13 @@ std::string MessageRenderer::post_body(const storage::OutboxMessage& message,
   }
   if (text.empty()) text = to_mrkdwn(message.text);  // no template, or it failed: plain text
   json blocks = sections(text);
+  if (const auto key = message.fields.find("key");
+      key != message.fields.end() && !public_url_.empty()) {
+    const std::string link = "<" + public_url_ + "/incidents/" + key->second + "|" + key->second +
+                             " on the status page>";
+    blocks.push_back(
+        {{"type", "context"}, {"elements", json::array({{{"type", "mrkdwn"}, {"text", link}}})}});
+  }
   if (message.template_name == "declared") {
     blocks.push_back(declaration_buttons(message, channel));
   }

@@ -26,7 +26,8 @@ class MessageRenderer {
   // `{"response_type": "ephemeral"|"in_channel", "text": …, "blocks": […]}`.
   std::string reply_body(const commands::Reply& reply) const;
   // The chat.postMessage JSON body for `message` in `channel`: a fallback `text` and
-  // `blocks` rendered from the message's template and fields (buttons on a declaration).
+  // `blocks` rendered from the message's template and fields, a link to the incident's page
+  // under `public_url` when the message is about an incident, and buttons on a declaration.
   std::string post_body(const storage::OutboxMessage& message, const std::string& channel) const;
 
  private:

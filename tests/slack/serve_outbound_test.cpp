@@ -58,7 +58,11 @@ TEST_CASE("declare creates the incident channel, invites, pins and announces, ea
   CHECK(announcement.body["channel"] == "C0ANNOUNCE");
   CHECK(announcement.body["text"].get<std::string>().find("*INC-1 declared: Payments failing*") !=
         std::string::npos);
-  const auto buttons = announcement.body["blocks"].back()["elements"];
+  const auto blocks = announcement.body["blocks"];
+  CHECK(blocks[blocks.size() - 2]["type"] == "context");
+  CHECK(blocks[blocks.size() - 2]["elements"][0]["text"].get<std::string>().find(
+            "/incidents/INC-1|INC-1 on the status page>") != std::string::npos);
+  const auto buttons = blocks.back()["elements"];
   REQUIRE(buttons.size() == 2);
   CHECK(buttons[0]["url"] == "https://slack.com/app_redirect?channel=" + channel);
   CHECK(buttons[1]["action_id"] == "ack");
