@@ -1,5 +1,5 @@
-// Builds the export JSON from the store: incident fields, roles, updates and the timeline
-// with each event's hash, plus whether the hash chain verifies.
+// Builds the export JSON from the store: incident fields, roles, follow-up actions, updates and
+// the timeline with each event's hash, plus whether the hash chain verifies.
 #include "bot/export_json.h"
 
 #include <limits>
@@ -22,6 +22,19 @@ json event_json(const storage::Event& event) {
   return {{"seq", event.seq},   {"at", format_utc(event.at)}, {"actor", event.actor},
           {"kind", event.kind}, {"text", event.text},         {"data", data},
           {"hash", event.hash}};
+}
+
+json actions_json(storage::Store& store, std::int64_t incident) {
+  json actions = json::array();
+  for (const auto& action : store.actions(incident)) {
+    actions.push_back({{"number", action.number},
+                       {"text", action.text},
+                       {"owner", action.owner.empty() ? json(nullptr) : json(action.owner)},
+                       {"due", action.due ? json(*action.due) : json(nullptr)},
+                       {"created_at", format_utc(action.created_at)},
+                       {"done_at", time_or_null(action.done_at)}});
+  }
+  return actions;
 }
 
 json incident_json(storage::Store& store, const storage::Incident& incident) {
@@ -55,7 +68,7 @@ json incident_json(storage::Store& store, const storage::Incident& incident) {
       {"closed_at", time_or_null(incident.closed_at)},
       {"parent", incident.parent ? json("INC-" + std::to_string(*incident.parent)) : json(nullptr)},
       {"links", json::array()},
-      {"actions", json::array()},
+      {"actions", actions_json(store, incident.number)},
       {"updates", updates},
       {"chain",
        {{"verified", chain.intact},

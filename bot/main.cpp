@@ -4,18 +4,22 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
 
 #include "bot/console.h"
 #include "bot/environment.h"
 #include "bot/export_json.h"
 #include "bot/logging.h"
+#include "bot/review/review.h"
 #include "bot/server.h"
 #include "commands/arguments.h"
+#include "commands/clock.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_store.h"
 #include "storage/transaction.h"
+#include "templates/templates.h"
 
 namespace {
 
@@ -46,6 +50,55 @@ int run_export(const std::string& database_path, const std::string& key) {
   }
   std::cout << *document << '\n';
   return 0;
+}
+
+struct ReviewOptions {
+  std::string key;
+  std::string format = "md";
+  std::string output;  // empty: stdout
+};
+
+int run_review(const std::string& database_path, const ReviewOptions& options) {
+  const auto number = commands::parse_incident_key(options.key);
+  if (!number) {
+    std::cerr << "warroom: review: expected an incident key like INC-7, got \"" << options.key
+              << "\"\n";
+    return 2;
+  }
+  const auto format =
+      options.format == "html" ? bot::ReviewFormat::html : bot::ReviewFormat::markdown;
+  const templates::Templates templates(bot::environment("WARROOM_TEMPLATES").value_or(""));
+  storage::Database db(database_path);
+  storage::migrate(db);
+  storage::Transaction transaction(db);
+  storage::SqliteStore store(db);
+  const auto document =
+      bot::render_review(store, *number, format, templates, commands::SystemClock().now());
+  if (!document) {
+    std::cerr << "warroom: review: there is no " << options.key << "\n";
+    return 1;
+  }
+  if (options.output.empty()) {
+    std::cout << *document;
+    return 0;
+  }
+  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+  file << *document;
+  file.close();
+  if (!file) throw std::runtime_error("review: cannot write " + options.output);
+  return 0;
+}
+
+CLI::App* add_review_verb(CLI::App& app, ReviewOptions& options, std::string& database_path) {
+  auto* review = app.add_subcommand("review", "Write the post-incident review of one incident");
+  review->add_option("incident", options.key, "INC-n")->required();
+  review->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+  review->add_option("--format", options.format, "md (Markdown) or html (a whole page)")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->capture_default_str();
+  review->add_option("-o,--output", options.output, "Write to FILE instead of stdout");
+  return review;
 }
 
 int run_migrate(const std::string& database_path) {
@@ -90,6 +143,9 @@ int main(int argc, char** argv) {
   exporter->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
       ->capture_default_str();
 
+  ReviewOptions review_options;
+  auto* review = add_review_verb(app, review_options, database_path);
+
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
   migrate->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
       ->capture_default_str();
@@ -126,6 +182,7 @@ int main(int argc, char** argv) {
       return bot::run_console(console_options, clock, std::cin, std::cout);
     }
     if (exporter->parsed()) return run_export(database_path, export_key);
+    if (review->parsed()) return run_review(database_path, review_options);
     if (migrate->parsed()) return run_migrate(database_path);
   } catch (const std::exception& e) {
     std::cerr << "warroom: " << e.what() << '\n';

@@ -10,13 +10,14 @@
 namespace warroom::commands {
 
 extern const Command declare, ack, sev, escalate, deescalate, assign, handover, update, status,
-    note, resolve, reopen, close, show, timeline, list, help;
+    note, action, resolve, reopen, close, show, timeline, list, review, help;
 
 namespace {
 
-constexpr std::array<const Command*, 17> commands = {
-    &declare, &ack,     &sev,    &escalate, &deescalate, &assign,   &handover, &update, &status,
-    &note,    &resolve, &reopen, &close,    &show,       &timeline, &list,     &help};
+constexpr std::array<const Command*, 19> commands = {
+    &declare, &ack,      &sev,  &escalate, &deescalate, &assign, &handover,
+    &update,  &status,   &note, &action,   &resolve,    &reopen, &close,
+    &show,    &timeline, &list, &review,   &help};
 
 // "/incident" (any case) at the start, followed by a space or the end.
 std::string_view without_slash_command(std::string_view line) {

@@ -1,5 +1,5 @@
 // Plain value types for what warroom stores: incidents, timeline events, roles and outbox
-// messages, with the closed sets (severity, status, event kind) and their names.
+// messages, follow-up actions, with the closed sets (severity, status, event kind) and their names.
 #pragma once
 
 #include <cstdint>
@@ -121,6 +121,16 @@ struct Role {
   std::string role;
   std::string user;
   TimePoint assigned_at{};
+};
+
+// A follow-up action of an incident (`action <text> [@owner] [due:YYYY-MM-DD]`).
+struct Action {
+  std::int64_t number = 0;  // per incident, from 1; set by Store::add_action
+  std::string text;
+  std::string owner;               // a user id; empty: nobody yet
+  std::optional<std::string> due;  // a calendar date, YYYY-MM-DD
+  TimePoint created_at{};
+  std::optional<TimePoint> done_at;
 };
 
 }  // namespace warroom::storage

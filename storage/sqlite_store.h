@@ -1,7 +1,7 @@
 // SqliteStore: the SQLite implementation of Store (store.h) over one Database connection.
 // Incidents live in sqlite_store.cpp, the timeline in sqlite_events.cpp, roles and the
 // outbox in sqlite_outbox.cpp, delivery bookkeeping (outcomes, pauses, dedup) in
-// sqlite_delivery.cpp.
+// sqlite_delivery.cpp, follow-up actions in sqlite_actions.cpp.
 #pragma once
 
 #include <string_view>
@@ -33,6 +33,10 @@ class SqliteStore final : public Store {
 
   std::vector<Role> roles(std::int64_t incident) override;
   void set_role(std::int64_t incident, const Role& role) override;
+
+  Action add_action(std::int64_t incident, const Action& action) override;
+  void complete_action(std::int64_t incident, std::int64_t number, TimePoint at) override;
+  std::vector<Action> actions(std::int64_t incident) override;
 
   void bind_channel(std::int64_t incident, const std::string& channel) override;
   bool remember_delivery(const std::string& id, TimePoint at) override;

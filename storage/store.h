@@ -45,6 +45,14 @@ class Store {
   virtual std::vector<Role> roles(std::int64_t incident) = 0;
   virtual void set_role(std::int64_t incident, const Role& role) = 0;
 
+  // Follow-up actions. add_action numbers the action (the incident's highest number + 1,
+  // read inside the caller's transaction) and returns it stored. complete_action sets
+  // done_at; it throws Error when the action does not exist or is already done (commands
+  // check first). actions lists them by number.
+  virtual Action add_action(std::int64_t incident, const Action& action) = 0;
+  virtual void complete_action(std::int64_t incident, std::int64_t number, TimePoint at) = 0;
+  virtual std::vector<Action> actions(std::int64_t incident) = 0;
+
   // Binds the incident to its own channel, once the chat platform created it.
   virtual void bind_channel(std::int64_t incident, const std::string& channel) = 0;
 

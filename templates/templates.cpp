@@ -26,6 +26,29 @@ std::string read_file(const std::filesystem::path& path) {
   return contents.str();
 }
 
+// Moves `data` into kainjow's form without deep copies. kainjow's list constructor, push_back
+// and set all copy whole subtrees (a 10,000-event timeline took tens of milliseconds, see
+// PITFALLS.md), so each list is created empty and filled in place through list_value(): that
+// vector is a heap object kainjow owns and never declared const, so writing through the
+// const_cast is well defined.
+kainjow::mustache::data to_kainjow(Data&& source) {
+  using kainjow::mustache::data;
+  data object;
+  for (auto& [key, value] : source.text) {
+    if (!value.empty()) object[key] = data(value);
+  }
+  for (const auto& [key, value] : source.flags) object[key] = data(value);
+  for (auto& [key, items] : source.lists) {
+    data list(data::type::list);
+    auto& elements = const_cast<kainjow::mustache::list&>(list.list_value());  // NOLINT
+    elements.reserve(items.size());
+    for (auto& item : items) elements.push_back(to_kainjow(std::move(item)));
+    items.clear();
+    object[key] = std::move(list);
+  }
+  return object;
+}
+
 }  // namespace
 
 Templates::Templates(const std::string& override_folder) {
@@ -55,6 +78,11 @@ bool Templates::has(std::string_view name) const {
 commands::Expected<std::string> Templates::render(std::string_view name,
                                                   const std::map<std::string, std::string>& fields,
                                                   const Escape& escape) const {
+  return render_document(name, Data{.text = fields}, escape);
+}
+
+commands::Expected<std::string> Templates::render_document(std::string_view name, Data data,
+                                                           const Escape& escape) const {
   const auto found = sources_.find(name);
   if (found == sources_.end()) {
     return commands::unexpected("no template named " + std::string(name) + ".mustache");
@@ -62,11 +90,11 @@ commands::Expected<std::string> Templates::render(std::string_view name,
   kainjow::mustache::mustache parsed{found->second};
   if (!parsed.is_valid()) return commands::unexpected(check(found->first, found->second));
   parsed.set_custom_escape(escape);
-  kainjow::mustache::data data;
-  for (const auto& [key, value] : fields) {
-    if (!value.empty()) data.set(key, value);
+  std::string rendered = parsed.render(to_kainjow(std::move(data)));
+  if (!parsed.is_valid()) {
+    return commands::unexpected(found->first + ".mustache: " + parsed.error_message());
   }
-  return parsed.render(data);
+  return rendered;
 }
 
 }  // namespace warroom::templates

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands/expected.h"
 
@@ -14,6 +15,17 @@ namespace warroom::templates {
 // How `{{name}}` escapes a value for its audience (Slack mrkdwn, Markdown…); `{{{name}}}`
 // inserts the value as it is, for parts the renderer built itself (mentions, links).
 using Escape = std::function<std::string(const std::string&)>;
+
+// A template's data with sections and lists, for documents (the review) rather than messages.
+// `{{name}}` reads text (an empty text counts as absent, so `{{#name}}…{{/name}}` shows only
+// when it is set); `{{#name}}…{{/name}}` repeats once per item of a list, each item's names
+// shadowing the outer ones; flags are true/false sections (`{{^name}}` when false). Build a
+// long list in place and hand the whole Data over by value: it is moved, not copied.
+struct Data {
+  std::map<std::string, std::string> text;
+  std::map<std::string, bool> flags;
+  std::map<std::string, std::vector<Data>> lists;
+};
 
 class Templates {
  public:
@@ -28,6 +40,11 @@ class Templates {
   commands::Expected<std::string> render(std::string_view name,
                                          const std::map<std::string, std::string>& fields,
                                          const Escape& escape) const;
+
+  // The same with sections and lists. A missing template is an error value like render's; a
+  // syntax error names the file.
+  commands::Expected<std::string> render_document(std::string_view name, Data data,
+                                                  const Escape& escape) const;
 
  private:
   std::map<std::string, std::string, std::less<>> sources_;  // name → template text

@@ -75,8 +75,8 @@ TEST_CASE("an unknown command is refused with the list of commands", "[commands]
   const auto reply = check_refused(session, "bob", line, "unknown command \"");
   CHECK_THAT(reply.text,
              Catch::EndsWith("Commands: declare, ack, sev, escalate, deescalate, assign, "
-                             "handover, update, status, note, resolve, reopen, close, show, "
-                             "timeline, list, help. `help <command>` explains one"));
+                             "handover, update, status, note, action, resolve, reopen, close, "
+                             "show, timeline, list, review, help. `help <command>` explains one"));
 }
 
 TEST_CASE("an empty line shows the help", "[commands]") {
@@ -155,7 +155,7 @@ TEST_CASE("find_command matches names in any case and nothing else", "[commands]
   const auto [name, found] = GENERATE(table<std::string, std::string>(
       {Row{"declare", "declare"}, Row{"DECLARE", "declare"}, Row{"Help", "help"},
        Row{"timeline", "timeline"}, Row{"", ""}, Row{"declar", ""}, Row{"declare ", ""},
-       Row{"review", ""}}));
+       Row{"review", "review"}, Row{"reviews", ""}}));
   CAPTURE(name);
   const commands::Command* command = commands::find_command(name);
   CHECK((command ? std::string(command->name) : std::string()) == found);

@@ -13,6 +13,7 @@ namespace warroom::templates {
 namespace {
 
 const Escape brackets = [](const std::string& value) { return "[" + value + "]"; };
+using Fields = std::map<std::string, std::string>;
 
 void write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path) << text;
@@ -33,7 +34,7 @@ TEST_CASE("a field is escaped for its audience and an empty field leaves its sec
           "[templates]") {
   const Templates templates;
   const auto text = templates.render(
-      "declared", {{"key", "INC-1"}, {"title", "a<b"}, {"severity", "SEV1"}, {"service", ""}},
+      "declared", Fields{{"key", "INC-1"}, {"title", "a<b"}, {"severity", "SEV1"}, {"service", ""}},
       brackets);
   REQUIRE(text);
   CHECK(text->find("*[INC-1] declared: [a<b]*") != std::string::npos);
@@ -45,7 +46,7 @@ TEST_CASE("a template in the override folder replaces the built-in one", "[templ
   write(folder.folder() / "update.mustache", "Heads up: {{key}} says {{text}}");
   write(folder.folder() / "notes.txt", "not a template");
   const Templates templates(folder.folder().string());
-  const auto text = templates.render("update", {{"key", "INC-2"}, {"text", "ok"}}, brackets);
+  const auto text = templates.render("update", Fields{{"key", "INC-2"}, {"text", "ok"}}, brackets);
   REQUIRE(text);
   CHECK(*text == "Heads up: [INC-2] says [ok]");
   CHECK(templates.has("declared"));  // the others stay built in
