@@ -3,7 +3,8 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 DEBS := g++ cmake ninja-build pkg-config ccache libcpp-httplib-dev nlohmann-json3-dev libssl-dev \
-        libsqlite3-dev libspdlog-dev catch2 libkainjow-mustache-dev libcli11-dev libcmark-dev sqlite3
+        libsqlite3-dev libspdlog-dev catch2 libkainjow-mustache-dev libcli11-dev libcmark-dev sqlite3 \
+        chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -G Ninja -DWARROOM_WERROR=ON
 

@@ -55,6 +55,8 @@ void read_serve_environment(ServeOptions& options) {
   options.public_url = environment("WARROOM_PUBLIC_URL")
                            .value_or("http://" + options.bind + ":" + std::to_string(options.port));
   options.templates_folder = environment("WARROOM_TEMPLATES").value_or("");
+  options.read_token = secret("WARROOM_READ_TOKEN").value_or("");
+  options.config.public_url = options.public_url;  // for links in replies (`review`)
 }
 
 }  // namespace warroom::bot

@@ -19,7 +19,8 @@ std::optional<std::string> secret(const std::string& name);
 // WARROOM_INCIDENT_CHANNELS (`on`/`off`; default on when a bot token is set).
 commands::Config config_from_environment();
 // What `serve` takes from the environment beyond flags: the Slack secrets (or their _FILE),
-// WARROOM_SLACK_API_URL, WARROOM_SLACK_HOOKS_HOSTS, WARROOM_PUBLIC_URL, WARROOM_TEMPLATES.
+// WARROOM_SLACK_API_URL, WARROOM_SLACK_HOOKS_HOSTS, WARROOM_PUBLIC_URL, WARROOM_TEMPLATES,
+// WARROOM_READ_TOKEN (or _FILE).
 void read_serve_environment(ServeOptions& options);
 
 }  // namespace warroom::bot

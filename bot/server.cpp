@@ -13,6 +13,7 @@
 #include "bot/command_writer.h"
 #include "bot/http_server.h"
 #include "bot/outbox_worker.h"
+#include "bot/read_routes.h"
 #include "bot/slack/blocks.h"
 #include "bot/slack/chat_api.h"
 #include "bot/slack/routes.h"
@@ -88,6 +89,11 @@ int run_server(const ServeOptions& options, storage::Database& db, const sigset_
   configure_limits(server);
   add_health_routes(server, db, db_mutex);
   slack::add_slack_routes(server, endpoints);
+  add_read_routes(server, {.database_path = options.database_path,
+                           .read_token = options.read_token,
+                           .config = options.config,
+                           .templates = templates,
+                           .clock = clock});
   if (!server.bind_to_port(options.bind, options.port)) {
     spdlog::error("cannot listen on {}:{}: is the port in use?", options.bind, options.port);
     return 1;

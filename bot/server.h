@@ -20,6 +20,7 @@ struct ServeOptions {
   std::vector<std::string> hooks_hosts{"hooks.slack.com"};
   std::string public_url;        // empty: http://<bind>:<port>
   std::string templates_folder;  // WARROOM_TEMPLATES; empty: built-in templates only
+  std::string read_token;        // WARROOM_READ_TOKEN(_FILE); empty: loopback clients only may read
 };
 
 // Blocks until SIGTERM or SIGINT, then stops accepting, finishes in-flight requests, lets the
