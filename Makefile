@@ -48,6 +48,8 @@ asan: deps $(ASAN_BUILD)/build.ninja
 
 # Benchmarks (bench/README.md): Release build, then each benchmark side by side with its baselines.
 bench: build
+	cmake --build $(BUILD) --target warroom_review_bench
+	./$(BUILD)/warroom_review_bench 10000 20
 	bench/slash.sh 3
 
 format:
