@@ -1,10 +1,14 @@
-// Log lines go to stderr, one per line, UTC timestamps. Secrets and request bodies never go
+// Log lines go to stderr, one per line, UTC timestamps: `text` for people, or `json` (one
+// object per line) for log collectors (WARROOM_LOG). Secrets and request bodies never go
 // into them.
 #pragma once
 
+#include <string_view>
+
 namespace warroom::bot {
 
-// Sets the default spdlog logger: stderr, `2026-11-24T06:01:02.123Z info message`.
-void setup_logging();
+// Sets the default spdlog logger. `format` is "text" (`2026-11-24T06:01:02.123Z info
+// message`) or "json" (`{"at":"…","level":"info","message":"…"}`); anything else is text.
+void setup_logging(std::string_view format = "text");
 
 }  // namespace warroom::bot

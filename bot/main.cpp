@@ -112,7 +112,7 @@ int run_migrate(const std::string& database_path) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  warroom::bot::setup_logging();
+  warroom::bot::setup_logging(warroom::bot::environment("WARROOM_LOG").value_or("text"));
   CLI::App app{"warroom: a chat-ops bot for major incidents"};
   app.require_subcommand(1);
   std::string database_path = default_database();

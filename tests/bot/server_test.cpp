@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/support/http.h"
@@ -71,6 +72,32 @@ TEST_CASE("serve refuses a port that is already taken with exit 1", "[bot][serve
       std::chrono::seconds(10));
   CHECK(second.exit_code == 1);
   CHECK(second.err.find("cannot listen") != std::string::npos);
+}
+
+}  // namespace warroom::testing
+
+namespace warroom::testing {
+
+TEST_CASE("with WARROOM_LOG=json every log line is one JSON object", "[bot][server]") {
+  const TempDatabase database;
+  const int port = free_port();
+  BackgroundProcess server(
+      warroom({"serve", "--port", std::to_string(port), "--db", database.path().string()}),
+      {{"WARROOM_LOG", "json"}});
+  REQUIRE(wait_until_healthy(port));
+  CHECK(server.stop(SIGTERM) == 0);
+  std::istringstream log(read_file(server.log_path()));
+  int lines = 0;
+  for (std::string line; std::getline(log, line);) {
+    CAPTURE(line);
+    const auto object = nlohmann::json::parse(line, nullptr, false);
+    REQUIRE(object.is_object());
+    CHECK(object["at"].get<std::string>().size() == 24);
+    CHECK(object.contains("level"));
+    CHECK(object.contains("message"));
+    ++lines;
+  }
+  CHECK(lines >= 3);  // the banner, the health check, the stop
 }
 
 }  // namespace warroom::testing
