@@ -16,17 +16,12 @@ std::string time_html(TimePoint at) {
   return fmt::format("<time datetime=\"{}\">{}</time>", format_utc(at), commands::format_time(at));
 }
 
-std::string field(const storage::EventData& data, const std::string& key) {
-  const auto found = data.find(key);
-  return found == data.end() ? std::string() : found->second;
-}
-
 // What changed, from the event's data: "SEV2 → SEV1", "comms: @bob (was @al)".
 std::string change_summary(const storage::Event& event) {
-  const std::string from = field(event.fields, "from");
-  const std::string to = field(event.fields, "to");
+  const std::string from = storage::value_of(event.fields, "from");
+  const std::string to = storage::value_of(event.fields, "to");
   if (event.kind == "assign") {
-    std::string text = field(event.fields, "role") + ": @" + to;
+    std::string text = storage::value_of(event.fields, "role") + ": @" + to;
     return from.empty() ? text : text + " (was @" + from + ")";
   }
   if (event.kind == "handover") return "owner @" + from + " → @" + to;

@@ -36,11 +36,6 @@ std::optional<std::int64_t> incident_of(std::string_view destination) {
   return number;
 }
 
-std::string field(const storage::OutboxMessage& message, const std::string& key) {
-  const auto found = message.fields.find(key);
-  return found == message.fields.end() ? std::string{} : found->second;
-}
-
 // A follow-up call for the same destination, queued behind what is already waiting there.
 storage::OutboxMessage follow_up(const storage::OutboxMessage& message, std::string method,
                                  std::map<std::string, std::string> fields, TimePoint now) {
@@ -59,7 +54,7 @@ void record_sent(storage::SqliteStore& store, const storage::OutboxMessage& mess
       store.bind_channel(*number, delivery.channel);
     }
   }
-  if (message.method == "chat.postMessage" && field(message, "pin") == "true" &&
+  if (message.method == "chat.postMessage" && storage::value_of(message.fields, "pin") == "true" &&
       !delivery.ts.empty()) {
     store.enqueue(follow_up(message, "pins.add", {{"timestamp", delivery.ts}}, now));
   }
@@ -208,7 +203,7 @@ OutboxWorker::Round OutboxWorker::plan_round() {
 std::optional<OutboxWorker::Attempt> OutboxWorker::resolve(storage::SqliteStore& store,
                                                            const storage::OutboxMessage& message) {
   if (!message.destination.starts_with("incident:")) {
-    if (field(message, "wait_for_channel") != "true" || !message.incident) {
+    if (storage::value_of(message.fields, "wait_for_channel") != "true" || !message.incident) {
       return Attempt{.message = message, .channel = message.destination};
     }
     // An announcement that links to the incident's own channel waits until it exists.

@@ -14,23 +14,18 @@ constexpr std::string_view usage = "timeline [n]";
 constexpr std::size_t default_count = 20;
 constexpr std::size_t max_count = 1000;
 
-std::string field(const storage::Event& event, const std::string& name) {
-  const auto found = event.fields.find(name);
-  return found == event.fields.end() ? std::string() : found->second;
-}
-
 // What changed, from the event's data: "SEV3 → SEV2", "comms: @a → @b".
 std::string change_of(const storage::Event& event) {
-  const std::string from = field(event, "from");
-  const std::string to = field(event, "to");
+  const std::string from = storage::value_of(event.fields, "from");
+  const std::string to = storage::value_of(event.fields, "to");
   if (event.kind == "sev" || event.kind == "status") return fmt::format("{} → {}", from, to);
   if (event.kind == "handover") return fmt::format("{} → {}", mention(from), mention(to));
   if (event.kind == "assign") {
-    return fmt::format("{}: {} → {}", field(event, "role"),
+    return fmt::format("{}: {} → {}", storage::value_of(event.fields, "role"),
                        from.empty() ? std::string("nobody") : mention(from), mention(to));
   }
   if (event.kind == "escalate") return "brought in " + mention(to);
-  if (event.kind == "declare") return field(event, "severity");
+  if (event.kind == "declare") return storage::value_of(event.fields, "severity");
   return {};
 }
 
@@ -40,7 +35,7 @@ std::string describe_event(const storage::Event& event) {
   const std::string change = change_of(event);
   if (!change.empty()) line += " " + change;
   if (!event.text.empty() && event.kind != "sev") line += ": " + event.text;
-  if (event.kind == "sev") line += ": " + field(event, "reason");
+  if (event.kind == "sev") line += ": " + storage::value_of(event.fields, "reason");
   return line;
 }
 

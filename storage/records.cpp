@@ -105,4 +105,9 @@ std::optional<EventKind> parse_event_kind(std::string_view text) {
   return value_of(event_kind_names, text);
 }
 
+std::string value_of(const std::map<std::string, std::string>& fields, const std::string& name) {
+  const auto found = fields.find(name);
+  return found == fields.end() ? std::string() : found->second;
+}
+
 }  // namespace warroom::storage

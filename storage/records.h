@@ -50,6 +50,9 @@ std::optional<EventKind> parse_event_kind(std::string_view text);
 // Sorted keys: this is what the hash chain covers as JSON.
 using EventData = std::map<std::string, std::string>;
 
+// The value of `name` in an event's data or an outbox message's fields; empty when absent.
+std::string value_of(const std::map<std::string, std::string>& fields, const std::string& name);
+
 struct Incident {
   std::int64_t number = 0;  // the n of INC-n
   std::string title;

@@ -16,11 +16,6 @@ using storage::Event;
 using storage::Severity;
 using storage::Status;
 
-std::string field(const Event& event, const std::string& name) {
-  const auto found = event.fields.find(name);
-  return found == event.fields.end() ? std::string() : found->second;
-}
-
 bool more_critical(Severity a, Severity b) {
   return static_cast<int>(a) < static_cast<int>(b);
 }
@@ -29,10 +24,12 @@ bool more_critical(Severity a, Severity b) {
 Severity initial_severity(const ReviewData& review, const std::vector<Event>& events) {
   for (const auto& event : events) {
     if (event.kind == "declare") {
-      if (auto severity = storage::parse_severity(field(event, "severity"))) return *severity;
+      if (auto severity = storage::parse_severity(storage::value_of(event.fields, "severity")))
+        return *severity;
     }
     if (event.kind == "sev") {
-      if (auto severity = storage::parse_severity(field(event, "from"))) return *severity;
+      if (auto severity = storage::parse_severity(storage::value_of(event.fields, "from")))
+        return *severity;
     }
   }
   return review.incident.severity;
@@ -53,7 +50,7 @@ void add_severity_history(ReviewData& review, const std::vector<Event>& events) 
   };
   for (const auto& event : events) {
     if (event.kind != "sev") continue;
-    const auto to = storage::parse_severity(field(event, "to"));
+    const auto to = storage::parse_severity(storage::value_of(event.fields, "to"));
     if (!to) continue;
     spend(event.at);
     current = *to;
@@ -72,22 +69,22 @@ void add_people(ReviewData& review, const std::vector<Event>& events) {
   for (const auto& event : events) {
     if (event.kind == "declare" && review.declared_by.empty()) review.declared_by = event.actor;
     if (event.kind == "handover") {
-      if (review.first_owner.empty()) review.first_owner = field(event, "from");
+      if (review.first_owner.empty()) review.first_owner = storage::value_of(event.fields, "from");
       review.handovers.push_back(Handover{.at = event.at,
                                           .by = event.actor,
-                                          .from = field(event, "from"),
-                                          .to = field(event, "to"),
+                                          .from = storage::value_of(event.fields, "from"),
+                                          .to = storage::value_of(event.fields, "to"),
                                           .note = event.text});
     }
     if (event.kind == "assign") {
-      const std::string role = field(event, "role");
+      const std::string role = storage::value_of(event.fields, "role");
       if (const auto held = current_holder.find(role); held != current_holder.end()) {
         review.roles[held->second].until = event.at;
       }
       current_holder[role] = review.roles.size();
       review.roles.push_back(RoleHeld{.role = role,
-                                      .user = field(event, "to"),
-                                      .replaced = field(event, "from"),
+                                      .user = storage::value_of(event.fields, "to"),
+                                      .replaced = storage::value_of(event.fields, "from"),
                                       .from = event.at});
     }
   }
@@ -100,7 +97,7 @@ void add_people(ReviewData& review, const std::vector<Event>& events) {
 std::optional<Status> status_after(const Event& event) {
   if (event.kind == "declare" || event.kind == "reopen") return Status::investigating;
   if (event.kind == "resolve") return Status::resolved;
-  if (event.kind == "status") return storage::parse_status(field(event, "to"));
+  if (event.kind == "status") return storage::parse_status(storage::value_of(event.fields, "to"));
   return std::nullopt;
 }
 

@@ -6,11 +6,6 @@
 namespace warroom::bot {
 namespace {
 
-std::string field(const storage::Event& event, const std::string& name) {
-  const auto found = event.fields.find(name);
-  return found == event.fields.end() ? std::string() : found->second;
-}
-
 std::string person(const std::string& user) {
   return user.empty() ? std::string("nobody") : "@" + user;
 }
@@ -21,19 +16,20 @@ std::string with_text(std::string what, const std::string& text) {
 }
 
 std::string declared(const storage::Event& event) {
-  std::string what = fmt::format("{}: {}", field(event, "severity"), event.text);
-  if (const auto service = field(event, "service"); !service.empty()) {
+  std::string what = fmt::format("{}: {}", storage::value_of(event.fields, "severity"), event.text);
+  if (const auto service = storage::value_of(event.fields, "service"); !service.empty()) {
     what += " (service " + service + ")";
   }
   return what;
 }
 
 std::string action(const storage::Event& event) {
-  const std::string number = field(event, "number");
-  if (field(event, "done") == "true") return fmt::format("#{} done: {}", number, event.text);
+  const std::string number = storage::value_of(event.fields, "number");
+  if (storage::value_of(event.fields, "done") == "true")
+    return fmt::format("#{} done: {}", number, event.text);
   std::string what = fmt::format("#{} added: {}", number, event.text);
-  const std::string owner = field(event, "owner");
-  const std::string due = field(event, "due");
+  const std::string owner = storage::value_of(event.fields, "owner");
+  const std::string due = storage::value_of(event.fields, "due");
   if (!owner.empty()) what += " · owner @" + owner;
   if (!due.empty()) what += " · due " + due;
   return what;
@@ -43,17 +39,18 @@ std::string action(const storage::Event& event) {
 
 std::string describe_change(const storage::Event& event) {
   const std::string& kind = event.kind;
-  const std::string from = field(event, "from");
-  const std::string to = field(event, "to");
+  const std::string from = storage::value_of(event.fields, "from");
+  const std::string to = storage::value_of(event.fields, "to");
   if (kind == "declare") return declared(event);
-  if (kind == "sev") return with_text(fmt::format("{} → {}", from, to), field(event, "reason"));
+  if (kind == "sev")
+    return with_text(fmt::format("{} → {}", from, to), storage::value_of(event.fields, "reason"));
   if (kind == "status") return with_text(fmt::format("{} → {}", from, to), event.text);
   if (kind == "escalate") return with_text("brought in " + person(to), event.text);
   if (kind == "handover") {
     return with_text(fmt::format("{} → {}", person(from), person(to)), event.text);
   }
   if (kind == "assign") {
-    std::string what = fmt::format("{}: {}", field(event, "role"), person(to));
+    std::string what = fmt::format("{}: {}", storage::value_of(event.fields, "role"), person(to));
     if (!from.empty()) what += " (was " + person(from) + ")";
     return what;
   }

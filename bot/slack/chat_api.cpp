@@ -27,11 +27,6 @@ bool is_one_of(const std::string& error, const auto& list) {
   return std::ranges::any_of(list, [&](std::string_view known) { return error == known; });
 }
 
-std::string field(const storage::OutboxMessage& message, const std::string& key) {
-  const auto found = message.fields.find(key);
-  return found == message.fields.end() ? std::string{} : found->second;
-}
-
 std::string dump(const json& body) {
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -81,28 +76,29 @@ std::optional<std::string> SlackChatApi::request_body(const storage::OutboxMessa
   const std::string& method = message.method;
   if (method == "chat.postMessage") return renderer_.post_body(message, channel);
   if (method == "conversations.invite") {
-    return dump({{"channel", channel}, {"users", field(message, "users")}});
+    return dump({{"channel", channel}, {"users", storage::value_of(message.fields, "users")}});
   }
   if (method == "conversations.setTopic") {
-    return dump({{"channel", channel}, {"topic", field(message, "topic")}});
+    return dump({{"channel", channel}, {"topic", storage::value_of(message.fields, "topic")}});
   }
   if (method == "chat.postEphemeral") {
     return dump({{"channel", channel},
-                 {"user", field(message, "user")},
+                 {"user", storage::value_of(message.fields, "user")},
                  {"text", to_mrkdwn(message.text)}});
   }
   if (method == "pins.add") {
-    return dump({{"channel", channel}, {"timestamp", field(message, "timestamp")}});
+    return dump(
+        {{"channel", channel}, {"timestamp", storage::value_of(message.fields, "timestamp")}});
   }
   return std::nullopt;
 }
 
 Delivery SlackChatApi::respond(const storage::OutboxMessage& message) const {
-  const std::string url = field(message, "url");
+  const std::string url = storage::value_of(message.fields, "url");
   if (!is_allowed_response_url(url, hooks_hosts_)) {
     return Delivery{.outcome = Outcome::failed, .error = "response_url host is not allowed"};
   }
-  const std::string type = field(message, "response_type");
+  const std::string type = storage::value_of(message.fields, "response_type");
   return post_to_response_url(url, dump({{"response_type", type.empty() ? "ephemeral" : type},
                                          {"replace_original", false},
                                          {"text", to_mrkdwn(message.text)}}));
@@ -111,7 +107,7 @@ Delivery SlackChatApi::respond(const storage::OutboxMessage& message) const {
 // A taken name is most often someone else's channel (or an old incident's): try the name
 // with -2 … -9 before giving up.
 Delivery SlackChatApi::create_channel(const storage::OutboxMessage& message) {
-  const std::string name = field(message, "name");
+  const std::string name = storage::value_of(message.fields, "name");
   for (int suffix = 1; suffix <= last_name_suffix; ++suffix) {
     const std::string candidate = suffix == 1 ? name : name + "-" + std::to_string(suffix);
     const WebApi::Result result =
