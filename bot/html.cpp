@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "commands/format.h"
+
 namespace warroom::bot {
 namespace {
 
@@ -31,6 +33,10 @@ ol.timeline { padding-left: 1.2em; } ol.timeline li { margin: 0.3em 0; }
 )css";
 
 }  // namespace
+
+std::string time_html(TimePoint at) {
+  return fmt::format("<time datetime=\"{}\">{}</time>", format_utc(at), commands::format_time(at));
+}
 
 std::string escape_html(std::string_view text) {
   std::string escaped;

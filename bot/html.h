@@ -5,11 +5,16 @@
 #include <string>
 #include <string_view>
 
+#include "storage/time.h"
+
 namespace warroom::bot {
 
 // Replaces `&`, `<`, `>`, `"` and `'` with entities: safe in text and in quoted attribute
 // values alike. Never use the Slack or Markdown escaper for HTML (DESIGN section 7).
 std::string escape_html(std::string_view text);
+
+// `<time datetime="2026-11-24T06:01:00.000Z">2026-11-24 06:01 UTC</time>`.
+std::string time_html(TimePoint at);
 
 // Percent-encodes every byte but RFC 3986's unreserved characters, for one query value.
 std::string encode_query_value(std::string_view text);

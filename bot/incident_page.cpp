@@ -12,10 +12,6 @@
 namespace warroom::bot {
 namespace {
 
-std::string time_html(TimePoint at) {
-  return fmt::format("<time datetime=\"{}\">{}</time>", format_utc(at), commands::format_time(at));
-}
-
 // What changed, from the event's data: "SEV2 → SEV1", "comms: @bob (was @al)".
 std::string change_summary(const storage::Event& event) {
   const std::string from = storage::value_of(event.fields, "from");

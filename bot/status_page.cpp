@@ -17,10 +17,6 @@ std::string ago(TimePoint at, TimePoint now) {
   return commands::format_duration(now - at) + " ago";
 }
 
-std::string time_html(TimePoint at) {
-  return fmt::format("<time datetime=\"{}\">{}</time>", format_utc(at), commands::format_time(at));
-}
-
 std::string next_update_html(const OpenIncident& entry, TimePoint now) {
   if (!entry.next_update_due_at) {
     return fmt::format("<dd>no regular updates for {}</dd>", to_string(entry.incident.severity));
