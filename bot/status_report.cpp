@@ -10,20 +10,8 @@
 namespace warroom::bot {
 namespace {
 
-// Enough of the timeline's tail to find the latest update of almost every incident in one
-// short read; a longer incident falls back to the whole timeline.
-constexpr std::size_t tail_events = 200;
 // Incidents looked at for "recently resolved" (newest first).
 constexpr std::size_t scanned_incidents = 1000;
-
-std::optional<StatusNote> find_latest(const std::vector<storage::Event>& events,
-                                      std::string_view kind) {
-  const auto found =
-      std::find_if(events.rbegin(), events.rend(),
-                   [kind](const storage::Event& event) { return event.kind == kind; });
-  if (found == events.rend()) return std::nullopt;
-  return StatusNote{.text = found->text, .actor = found->actor, .at = found->at};
-}
 
 bool more_urgent(const OpenIncident& a, const OpenIncident& b) {
   if (a.incident.severity != b.incident.severity) return a.incident.severity < b.incident.severity;
@@ -34,10 +22,9 @@ bool more_urgent(const OpenIncident& a, const OpenIncident& b) {
 
 std::optional<StatusNote> latest_event(storage::Store& store, const storage::Incident& incident,
                                        storage::EventKind kind) {
-  const std::string_view name = to_string(kind);
-  if (auto found = find_latest(store.events(incident.number, tail_events), name)) return found;
-  if (incident.head_seq <= static_cast<std::int64_t>(tail_events)) return std::nullopt;
-  return find_latest(store.events(incident.number), name);
+  const auto event = store.latest_event(incident.number, kind);
+  if (!event) return std::nullopt;
+  return StatusNote{.text = event->text, .actor = event->actor, .at = event->at};
 }
 
 std::optional<TimePoint> next_update_due(const storage::Incident& incident,

@@ -18,14 +18,10 @@ std::string key_time(std::string_view label, const std::optional<TimePoint>& at,
 }
 
 std::string latest_update(storage::Store& store, const storage::Incident& incident) {
-  const auto events = store.events(incident.number);
-  for (auto event = events.rbegin(); event != events.rend(); ++event) {
-    if (event->kind == to_string(storage::EventKind::update)) {
-      return fmt::format("\nLatest update ({}, {}): {}", format_time(event->at),
-                         mention(event->actor), event->text);
-    }
-  }
-  return "\nNo stakeholder update yet: `update <text>`";
+  const auto update = store.latest_event(incident.number, storage::EventKind::update);
+  if (!update) return "\nNo stakeholder update yet: `update <text>`";
+  return fmt::format("\nLatest update ({}, {}): {}", format_time(update->at),
+                     mention(update->actor), update->text);
 }
 
 Reply run(const Invocation& who, Arguments args, storage::Store& store) {

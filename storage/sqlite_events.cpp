@@ -141,6 +141,21 @@ std::vector<Event> SqliteStore::events(std::int64_t incident, std::optional<std:
   return std::move(stored.events);
 }
 
+std::optional<Event> SqliteStore::latest_event(std::int64_t incident, EventKind kind) {
+  constexpr std::string_view select_sql =
+      "SELECT seq, at, actor, kind, text, data, hash FROM events "
+      "WHERE incident_id = ?1 AND kind = ?2 ORDER BY seq DESC LIMIT 1";
+  Statement select(db_, "latest_event", select_sql);
+  select.bind_int(1, incident).bind_text(2, to_string(kind));
+  StoredEvents stored = read_events(select);
+  if (stored.unreadable_seq) {
+    throw Error("latest_event: INC-" + std::to_string(incident) + " event " +
+                std::to_string(*stored.unreadable_seq) + " has a corrupt time");
+  }
+  if (stored.events.empty()) return std::nullopt;
+  return std::move(stored.events.front());
+}
+
 ChainReport SqliteStore::verify_chain(std::int64_t incident) {
   constexpr std::string_view select_sql =
       "SELECT seq, at, actor, kind, text, data, hash FROM events WHERE incident_id = ?1 "

@@ -29,6 +29,7 @@ class SqliteStore final : public Store {
   Event append_event(std::int64_t incident, const NewEvent& event) override;
   std::vector<Event> events(std::int64_t incident,
                             std::optional<std::size_t> last_n = std::nullopt) override;
+  std::optional<Event> latest_event(std::int64_t incident, EventKind kind) override;
   ChainReport verify_chain(std::int64_t incident) override;
 
   std::vector<Role> roles(std::int64_t incident) override;

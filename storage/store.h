@@ -38,6 +38,8 @@ class Store {
   // All events in seq order, or only the last `last_n` when given.
   virtual std::vector<Event> events(std::int64_t incident,
                                     std::optional<std::size_t> last_n = std::nullopt) = 0;
+  // The newest event of `kind`, or nullopt when the incident has none.
+  virtual std::optional<Event> latest_event(std::int64_t incident, EventKind kind) = 0;
   // Recomputes the chain from what is stored; reports the first broken seq.
   virtual ChainReport verify_chain(std::int64_t incident) = 0;
 

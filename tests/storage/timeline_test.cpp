@@ -84,6 +84,27 @@ TEST_CASE("events can be read whole or as the last few in seq order", "[storage]
   CHECK(store.events(2).empty());
 }
 
+TEST_CASE("the latest event of a kind is the newest one of that kind only", "[storage]") {
+  const TempDatabase temp;
+  const auto db = temp.open();
+  declare_with_notes(*db, 3);
+  SqliteStore store(*db);
+  {
+    Transaction transaction(*db);
+    store.append_event(1, sample_event("first update", {}, EventKind::update));
+    store.append_event(1, sample_event("second update", {}, EventKind::update));
+    store.append_event(1, sample_event("a later note"));
+    transaction.commit();
+  }
+  const auto update = store.latest_event(1, EventKind::update);
+  REQUIRE(update);
+  CHECK(update->seq == 5);
+  CHECK(update->text == "second update");
+  CHECK(store.latest_event(1, EventKind::note)->text == "a later note");
+  CHECK_FALSE(store.latest_event(1, EventKind::resolve));
+  CHECK_FALSE(store.latest_event(2, EventKind::update));
+}
+
 TEST_CASE("the database refuses to update or delete an event", "[storage]") {
   const TempDatabase temp;
   const auto db = temp.open();
