@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
+
+#include "bot/config_file.h"
 
 namespace warroom::bot {
 
@@ -29,9 +32,14 @@ std::optional<std::string> secret(const std::string& name) {
   return value;
 }
 
-commands::Config config_from_environment() {
+commands::Config load_config(const std::optional<std::string>& config_flag) {
   commands::Config config;
-  config.announce_channel = environment("WARROOM_ANNOUNCE_CHANNEL").value_or("");
+  if (const auto path = config_flag ? config_flag : environment("WARROOM_CONFIG")) {
+    config = load_config_file(*path, std::move(config));
+  }
+  if (auto announce = environment("WARROOM_ANNOUNCE_CHANNEL")) {
+    config.announce_channel = std::move(*announce);
+  }
   const auto channels = environment("WARROOM_INCIDENT_CHANNELS");
   config.incident_channels = channels ? *channels == "on" : secret("SLACK_BOT_TOKEN").has_value();
   return config;
