@@ -105,10 +105,11 @@ std::chrono::milliseconds retry_delay(std::int64_t attempts, double jitter) {
 }
 
 OutboxWorker::OutboxWorker(const std::string& database_path, ChatApi& api,
-                           const commands::Clock& clock)
+                           const commands::Clock& clock, std::string only_destinations)
     : db_(std::make_unique<storage::Database>(database_path)),
       api_(api),
       clock_(clock),
+      only_destinations_(std::move(only_destinations)),
       random_(std::random_device{}()),
       thread_([this] { run(); }) {}
 
@@ -187,7 +188,7 @@ OutboxWorker::Round OutboxWorker::plan_round() {
   if (const auto next = store.next_attempt_at(); next && *next > now) {
     round.wake_in = std::min(round.wake_in, *next - now);
   }
-  for (const auto& message : store.due_messages(now, round_size)) {
+  for (const auto& message : store.due_messages(now, round_size, only_destinations_)) {
     if (const auto until = store.method_paused_until(message.method); until && *until > now) {
       round.wake_in = std::min(round.wake_in, *until - now);
       continue;

@@ -35,8 +35,10 @@ class OutboxWorker {
   // Opens its own connection to the (already migrated) database at `database_path` and starts
   // the thread. Throws storage::Error when the file cannot be opened. `api` and `clock` must
   // outlive the worker. Storage errors inside the thread are logged and retried after a
-  // pause; they never escape it.
-  OutboxWorker(const std::string& database_path, ChatApi& api, const commands::Clock& clock);
+  // pause; they never escape it. A non-empty `only_destinations` delivers only rows whose
+  // destination starts with it (`page:` when no chat platform is configured: chat rows wait).
+  OutboxWorker(const std::string& database_path, ChatApi& api, const commands::Clock& clock,
+               std::string only_destinations = "");
   // Stops and joins (see stop()).
   ~OutboxWorker();
   OutboxWorker(const OutboxWorker&) = delete;
@@ -78,6 +80,7 @@ class OutboxWorker {
   std::unique_ptr<storage::Database> db_;
   ChatApi& api_;
   const commands::Clock& clock_;
+  std::string only_destinations_;
   std::mt19937 random_;
 
   std::mutex mutex_;

@@ -23,8 +23,11 @@ std::string next_update_html(const OpenIncident& entry, TimePoint now) {
   }
   const TimePoint due = *entry.next_update_due_at;
   if (entry.overdue) {
-    return fmt::format("<dd class=\"overdue\">overdue by {}: was due {}</dd>",
-                       commands::format_duration(now - due), time_html(due));
+    const std::string_view reminded = entry.reminders >= 2   ? "; the managers were told"
+                                      : entry.reminders == 1 ? "; the owner was reminded"
+                                                             : "";
+    return fmt::format("<dd class=\"overdue\">overdue by {}: was due {}{}</dd>",
+                       commands::format_duration(now - due), time_html(due), reminded);
   }
   return fmt::format("<dd>due {} (in {})</dd>", time_html(due),
                      commands::format_duration(due - now));
@@ -126,6 +129,7 @@ std::string render_status_json(const StatusReport& report) {
     item["latest_update"] = note_json(entry.latest_update);
     item["next_update_due_at"] = time_or_null(entry.next_update_due_at);
     item["overdue"] = entry.overdue;
+    item["reminders"] = entry.reminders;
     open.push_back(std::move(item));
   }
   json resolved = json::array();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "commands/cadence.h"
 #include "storage/store.h"
 
 namespace warroom::bot {
@@ -43,8 +44,10 @@ StatusReport collect_status(storage::Store& store, const commands::Config& confi
   for (const auto& incident : open) {
     OpenIncident entry{.incident = incident,
                        .latest_update = latest_event(store, incident, storage::EventKind::update)};
-    entry.next_update_due_at = next_update_due(incident, entry.latest_update, config);
-    entry.overdue = entry.next_update_due_at && *entry.next_update_due_at < now;
+    const auto cadence = commands::cadence_state(store, config, incident, now);
+    entry.next_update_due_at = cadence.due_at;
+    entry.overdue = cadence.overdue;
+    entry.reminders = cadence.reminders;
     report.open.push_back(std::move(entry));
   }
   std::sort(report.open.begin(), report.open.end(), more_urgent);

@@ -33,6 +33,7 @@ struct OpenIncident {
   std::optional<StatusNote> latest_update;      // nullopt: nothing posted since declaring
   std::optional<TimePoint> next_update_due_at;  // nullopt: this severity has no cadence
   bool overdue = false;                         // next_update_due_at has passed
+  int reminders = 0;  // cadence reminders since the latest update: 1 owner, 2 also managers
 };
 
 struct ResolvedIncident {

@@ -5,6 +5,8 @@
 
 #include "commands/format.h"
 #include "commands/lifecycle.h"
+#include "commands/matrix.h"
+#include "commands/permissions.h"
 #include "commands/record.h"
 
 namespace warroom::commands {
@@ -60,19 +62,28 @@ Reply change_severity(const Invocation& who, storage::Incident incident, storage
   if (from == to) {
     return Reply::refused(fmt::format("{} is already {}", incident.key(), to_string(to)));
   }
+  const bool up = static_cast<int>(to) < static_cast<int>(from);
+  if (const auto permission = severity_permission(*who.config, from, to)) {
+    const std::string doing = fmt::format("{} {} from {} to {}", up ? "escalate" : "downgrade",
+                                          incident.key(), to_string(from), to_string(to));
+    if (auto refusal = refuse_without(who, *permission, doing)) return *refusal;
+  }
   incident.severity = to;
   store.save_incident(incident);
-  record(store, who, incident, EventKind::sev, reason,
-         {{"from", std::string(to_string(from))},
-          {"to", std::string(to_string(to))},
-          {"reason", reason}});
-  const bool up = static_cast<int>(to) < static_cast<int>(from);
+  // Escalating applies the matrix of the severity reached; de-escalating calls nobody.
+  const Escalation escalation = up ? plan_escalation(*who.config, incident, to) : Escalation{};
+  storage::EventData data{{"from", std::string(to_string(from))},
+                          {"to", std::string(to_string(to))},
+                          {"reason", reason}};
+  describe_in(escalation, data);
+  record(store, who, incident, EventKind::sev, reason, std::move(data));
   const std::string message = fmt::format("{} {} to {} (was {}) by {}: {}", incident.key(),
                                           up ? "escalated" : "de-escalated", to_string(to),
                                           to_string(from), mention(who.user), reason);
   post(store, who, incident, Audience::stakeholders, "severity", message,
-       {{"from", std::string(to_string(from))}, {"text", reason}});
-  return Reply::posted(message);
+       {{"from", std::string(to_string(from))}, {"text", reason}}, escalation.notify);
+  queue_escalation(store, who, incident, escalation, message);
+  return Reply::posted(message + summary_line(escalation));
 }
 
 Reply hand_over(const Invocation& who, storage::Incident incident, const std::string& to,

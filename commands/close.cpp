@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands/changes.h"
+#include "commands/permissions.h"
 #include "commands/target.h"
 
 namespace warroom::commands {
@@ -16,6 +17,9 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
   }
   auto incident = find_target(who, args, store);
   if (!incident) return Reply::refused(incident.error(), usage);
+  if (auto refusal = refuse_without(who, Permission::close, "close " + incident->key())) {
+    return *refusal;
+  }
   return change_status(who, *incident, storage::Status::closed, storage::EventKind::close, "",
                        store);
 }

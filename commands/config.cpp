@@ -6,8 +6,8 @@
 namespace warroom::commands {
 namespace {
 
-constexpr std::array<std::string_view, 5> permission_names = {
-    "declare_major", "escalate_major", "downgrade_major", "close", "reopen"};
+constexpr std::array<std::string_view, 5> permission_names = {"declare_major", "escalate_major",
+                                                              "downgrade_major", "close", "reopen"};
 
 }  // namespace
 

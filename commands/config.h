@@ -24,7 +24,7 @@ struct SeverityPolicy {
   std::chrono::seconds update_every{0};
   std::vector<std::string> invite;  // principals invited into the incident channel
   std::vector<std::string> notify;  // channel ids told when an incident reaches it
-  std::string page;                 // paging webhook URL (JSON POST through the outbox); empty: none
+  std::string page;  // paging webhook URL (JSON POST through the outbox); empty: none
 };
 
 struct ServicePolicy {

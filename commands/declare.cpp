@@ -7,6 +7,8 @@
 
 #include "commands/command.h"
 #include "commands/format.h"
+#include "commands/matrix.h"
+#include "commands/permissions.h"
 #include "commands/record.h"
 #include "commands/text.h"
 
@@ -121,7 +123,8 @@ std::string channel_name(const storage::Incident& incident) {
   return name.substr(0, 80);
 }
 
-std::string announcement(const storage::Incident& incident, bool default_severity) {
+std::string announcement(const storage::Incident& incident, bool default_severity,
+                         const std::string& runbook) {
   std::string text =
       fmt::format("{} declared: {}\nSeverity {}{} · owner {}", incident.key(), incident.title,
                   to_string(incident.severity),
@@ -129,13 +132,14 @@ std::string announcement(const storage::Incident& incident, bool default_severit
                   mention(incident.owner));
   if (!incident.service.empty()) text += " · service " + incident.service;
   if (!incident.impact.empty()) text += "\nImpact: " + incident.impact;
+  if (!runbook.empty()) text += "\nRunbook: " + runbook;
   return text;
 }
 
 // Asks the platform for the incident's own channel, then (in this order, once it exists)
 // invites the owner, sets the topic and posts the declaration there, pinned.
 void open_channel(storage::Store& store, const Invocation& who, const storage::Incident& incident,
-                  const std::string& text) {
+                  const std::string& text, const std::string& runbook) {
   const std::string destination = incident_destination(who, incident);
   const auto queue = [&](std::string method, std::string template_name, std::string message_text,
                          std::map<std::string, std::string> fields) {
@@ -162,6 +166,7 @@ void open_channel(storage::Store& store, const Invocation& who, const storage::I
          {"actor", who.user},
          {"service", incident.service},
          {"impact", incident.impact},
+         {"runbook", runbook},
          {"pin", "true"}});
 }
 
@@ -181,8 +186,13 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
                       describe(*existing)));
     }
   }
+  const auto severity = declaration->severity.value_or(storage::Severity::sev3);
+  if (who.config->is_major(severity)) {
+    const std::string doing = fmt::format("declare a major incident ({})", to_string(severity));
+    if (auto refusal = refuse_without(who, Permission::declare_major, doing)) return *refusal;
+  }
   storage::Incident incident{.title = declaration->title,
-                             .severity = declaration->severity.value_or(storage::Severity::sev3),
+                             .severity = severity,
                              .service = declaration->service,
                              .impact = declaration->impact,
                              .channel = own_channel ? "" : who.channel,
@@ -190,19 +200,29 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
                              .owner = who.user,
                              .created_at = who.at};
   incident = store.create_incident(incident);
+  const auto service = who.config->services.find(incident.service);
+  const ServicePolicy* policy = service == who.config->services.end() ? nullptr : &service->second;
+  const Escalation escalation =
+      plan_escalation(*who.config, incident, incident.severity,
+                      policy ? policy->owners : std::vector<std::string>{});
   storage::EventData data{{"severity", std::string(to_string(incident.severity))}};
   if (!incident.service.empty()) data.emplace("service", incident.service);
   if (!incident.impact.empty()) data.emplace("impact", incident.impact);
+  describe_in(escalation, data);
   record(store, who, incident, storage::EventKind::declare, incident.title, std::move(data));
 
-  const std::string text = announcement(incident, !declaration->severity.has_value());
-  if (own_channel) open_channel(store, who, incident, text);
+  const std::string runbook = policy ? policy->runbook : "";
+  const std::string text = announcement(incident, !declaration->severity.has_value(), runbook);
+  if (own_channel) open_channel(store, who, incident, text, runbook);
   // With a channel of its own, the announcement waits for it, so it can link to it.
   post(store, who, incident, Audience::announcement, "declared", text,
        {{"service", incident.service},
         {"impact", incident.impact},
-        {"wait_for_channel", own_channel ? "true" : ""}});
-  return Reply::posted(text);
+        {"runbook", runbook},
+        {"wait_for_channel", own_channel ? "true" : ""}},
+       escalation.notify);
+  queue_escalation(store, who, incident, escalation, text);
+  return Reply::posted(text + summary_line(escalation));
 }
 
 }  // namespace

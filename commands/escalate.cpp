@@ -24,20 +24,38 @@ Reply bring_in(const Invocation& who, Arguments& args, storage::Store& store) {
   auto incident = find_changeable(who, args, store);
   if (!incident) return Reply::refused(incident.error(), usage);
 
-  record(store, who, *incident, storage::EventKind::escalate, *reason, {{"to", *person}});
-  if (who.config->incident_channels) {
-    store.enqueue(storage::OutboxMessage{.incident = incident->number,
-                                         .created_at = who.at,
-                                         .destination = incident_destination(who, *incident),
-                                         .method = "conversations.invite",
-                                         .template_name = "invite",
-                                         .text = *person,
-                                         .fields = {{"users", *person}}});
+  // A config group (`@incident-managers`) brings in its members; anyone else comes alone.
+  const bool group = who.config->groups.contains(*person);
+  const std::vector<std::string> people =
+      group ? who.config->members({"@" + *person}) : std::vector<std::string>{*person};
+  storage::EventData data{{"to", *person}};
+  if (group) {
+    std::string invited;
+    for (const auto& user : people) invited += (invited.empty() ? "" : ",") + user;
+    data.emplace("invited", invited);
   }
-  const std::string message = fmt::format("{} brought {} into {}: {}", mention(who.user),
-                                          mention(*person), incident->key(), *reason);
+  record(store, who, *incident, storage::EventKind::escalate, *reason, std::move(data));
+  if (who.config->incident_channels) {
+    for (const auto& user : people) {
+      store.enqueue(storage::OutboxMessage{.incident = incident->number,
+                                           .created_at = who.at,
+                                           .destination = incident_destination(who, *incident),
+                                           .method = "conversations.invite",
+                                           .template_name = "invite",
+                                           .text = user,
+                                           .fields = {{"users", user}}});
+    }
+  }
+  std::string whom = group ? "@" + *person : mention(*person);
+  if (group) {
+    std::string members;
+    for (const auto& user : people) members += (members.empty() ? "" : ", ") + mention(user);
+    whom += members.empty() ? " (nobody in it yet)" : " (" + members + ")";
+  }
+  const std::string message =
+      fmt::format("{} brought {} into {}: {}", mention(who.user), whom, incident->key(), *reason);
   post(store, who, *incident, Audience::incident_channel, "escalate", message,
-       {{"to", *person}, {"text", *reason}});
+       {{"to", group ? "" : *person}, {"group", group ? *person : ""}, {"text", *reason}});
   return Reply::posted(message);
 }
 

@@ -1,8 +1,6 @@
 // Timeline events and outbound messages for a change.
 #include "commands/record.h"
 
-#include <vector>
-
 namespace warroom::commands {
 
 storage::Event record(storage::Store& store, const Invocation& who,
@@ -22,7 +20,7 @@ std::string incident_destination(const Invocation& who, const storage::Incident&
 
 void post(storage::Store& store, const Invocation& who, const storage::Incident& incident,
           Audience audience, std::string_view template_name, const std::string& text,
-          std::map<std::string, std::string> fields) {
+          std::map<std::string, std::string> fields, const std::vector<std::string>& also) {
   std::vector<std::string> destinations;
   const auto add = [&](const std::string& destination) {
     const bool typed_there =
@@ -34,8 +32,13 @@ void post(storage::Store& store, const Invocation& who, const storage::Incident&
     }
     destinations.push_back(destination);
   };
-  if (audience != Audience::announcement) add(incident_destination(who, incident));
-  if (audience != Audience::incident_channel) add(who.config->announce_channel);
+  const bool incident_channel =
+      audience == Audience::incident_channel || audience == Audience::stakeholders;
+  const bool announcement =
+      audience == Audience::announcement || audience == Audience::stakeholders;
+  if (incident_channel) add(incident_destination(who, incident));
+  if (announcement) add(who.config->announce_channel);
+  for (const auto& channel : also) add(channel);
 
   fields.emplace("key", incident.key());
   fields.emplace("title", incident.title);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands/changes.h"
+#include "commands/permissions.h"
 #include "commands/target.h"
 #include "commands/text.h"
 
@@ -16,6 +17,9 @@ Reply run(const Invocation& who, Arguments args, storage::Store& store) {
   if (!reason) return Reply::refused("reopen: " + reason.error() + ": say why", usage);
   auto incident = find_target(who, args, store);
   if (!incident) return Reply::refused(incident.error(), usage);
+  if (auto refusal = refuse_without(who, Permission::reopen, "reopen " + incident->key())) {
+    return *refusal;
+  }
   if (is_open(incident->status)) {
     return Reply::refused(fmt::format("{} is still open ({}): there is nothing to reopen",
                                       incident->key(), to_string(incident->status)));

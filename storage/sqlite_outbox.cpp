@@ -116,18 +116,20 @@ std::vector<OutboxMessage> SqliteStore::outbox_after(std::int64_t after_id) {
   return messages;
 }
 
-std::vector<OutboxMessage> SqliteStore::due_messages(TimePoint now, std::size_t limit) {
+std::vector<OutboxMessage> SqliteStore::due_messages(TimePoint now, std::size_t limit,
+                                                     const std::string& destination_prefix) {
   // Only the oldest pending message of each destination may go, so a destination's messages
   // arrive in the order they were written even when an earlier one waits for a retry.
   constexpr std::string_view select_sql =
       "SELECT id, incident_id, created_at, destination, method, template, text, fields, state, "
       "attempts, next_attempt_at, last_error FROM outbox AS head "
       "WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) "
-      "AND id = (SELECT MIN(id) FROM outbox AS earlier "
+      "AND substr(destination, 1, length(?3)) = ?3 AND id = (SELECT MIN(id) FROM outbox AS earlier "
       "WHERE earlier.state = 'pending' AND earlier.destination = head.destination) "
       "ORDER BY id LIMIT ?2";
   Statement select(db_, "due_messages", select_sql);
   select.bind_time(1, now).bind_int(2, static_cast<std::int64_t>(limit));
+  select.bind_text(3, destination_prefix);
   std::vector<OutboxMessage> messages;
   while (select.step()) messages.push_back(read_message(select));
   return messages;

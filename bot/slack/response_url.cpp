@@ -1,10 +1,9 @@
 // Calling Slack's response_url, and only on allowed hosts.
 #include "bot/slack/response_url.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 
+#include "bot/json_post.h"
 #include "bot/slack/web_api.h"
 
 namespace warroom::bot::slack {
@@ -21,26 +20,7 @@ bool is_allowed_response_url(std::string_view url, const std::vector<std::string
 }
 
 Delivery post_to_response_url(const std::string& url, const std::string& json_body) {
-  const auto base = BaseUrl::parse(url);
-  if (!base) return {.outcome = Delivery::Outcome::failed, .error = "malformed response_url"};
-  httplib::Client client(base->origin);
-  client.set_connection_timeout(3);
-  client.set_read_timeout(10);
-  const std::string path = base->path_prefix.substr(0, base->path_prefix.size() - 1);
-  const auto result =
-      client.Post(path.empty() ? "/" : path.c_str(), json_body, "application/json; charset=utf-8");
-  if (!result) {
-    return {.outcome = Delivery::Outcome::retry, .error = httplib::to_string(result.error())};
-  }
-  const int status = result->status;
-  if (status >= 200 && status < 300) return {.outcome = Delivery::Outcome::sent};
-  if (status == 429) {
-    return {.outcome = Delivery::Outcome::rate_limited,
-            .error = "ratelimited",
-            .retry_after = std::chrono::seconds(1)};
-  }
-  const auto outcome = status >= 500 ? Delivery::Outcome::retry : Delivery::Outcome::failed;
-  return {.outcome = outcome, .error = "response_url answered HTTP " + std::to_string(status)};
+  return post_json(url, json_body, "response_url");
 }
 
 }  // namespace warroom::bot::slack

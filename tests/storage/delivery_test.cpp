@@ -44,13 +44,13 @@ TEST_CASE("only the oldest pending message of each destination is due", "[storag
   const auto a2 = store.enqueue(message_to("C0A"));
   const auto c1 = store.enqueue(message_to("incident:INC-1", "conversations.create"));
   const auto c2 = store.enqueue(message_to("incident:INC-1"));
-  CHECK(ids_of(store.due_messages(sample_time(), 16)) == std::vector{a1, b1, c1});
-  CHECK(ids_of(store.due_messages(sample_time(), 2)) == std::vector{a1, b1});
+  CHECK(ids_of(store.due_messages(sample_time(), 16, "")) == std::vector{a1, b1, c1});
+  CHECK(ids_of(store.due_messages(sample_time(), 2, "")) == std::vector{a1, b1});
   CHECK(store.pending_count() == 5);
 
   store.mark_sent(a1, sample_time(1s));
   store.mark_failed(c1, "invalid_name");
-  CHECK(ids_of(store.due_messages(sample_time(), 16)) == std::vector{b1, a2, c2});
+  CHECK(ids_of(store.due_messages(sample_time(), 16, "")) == std::vector{b1, a2, c2});
   CHECK(store.pending_count() == 3);
   transaction.commit();
 }
@@ -66,11 +66,11 @@ TEST_CASE("a message scheduled for a retry blocks its destination until it is du
   const auto other = store.enqueue(message_to("C0B", "chat.postMessage", 2s));
   store.schedule_retry(first, sample_time(10s), "http 500");
 
-  CHECK(ids_of(store.due_messages(sample_time(5s), 16)) == std::vector{other});
+  CHECK(ids_of(store.due_messages(sample_time(5s), 16, "")) == std::vector{other});
   CHECK(store.next_attempt_at() == sample_time(2s));
   store.mark_sent(other, sample_time(5s));
   CHECK(store.next_attempt_at() == sample_time(10s));
-  CHECK(ids_of(store.due_messages(sample_time(10s), 16)) == std::vector{first});
+  CHECK(ids_of(store.due_messages(sample_time(10s), 16, "")) == std::vector{first});
   transaction.commit();
 
   const auto read = store.outbox_after(0).front();
@@ -104,7 +104,7 @@ TEST_CASE("outcomes count attempts and keep the error", "[storage][outbox]") {
   CHECK(messages[1].last_error == "channel_not_found");
   CHECK(store.pending_count() == 0);
   CHECK_FALSE(store.next_attempt_at().has_value());
-  CHECK(store.due_messages(sample_time(1h), 16).empty());
+  CHECK(store.due_messages(sample_time(1h), 16, "").empty());
 }
 
 TEST_CASE("a paused method stays paused after the file is reopened", "[storage][outbox]") {
