@@ -1,10 +1,12 @@
-// Builds the export JSON from the store: incident fields, roles, follow-up actions, updates and
-// the timeline with each event's hash, plus whether the hash chain verifies.
+// Builds the export JSON from the store: incident fields, roles, links (both directions),
+// problem records, follow-up actions, updates and the timeline with each event's hash, plus
+// whether the hash chain verifies.
 #include "bot/export_json.h"
 
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "bot/incident_links.h"
 #include "storage/store.h"
 
 namespace warroom::bot {
@@ -37,6 +39,21 @@ json actions_json(storage::Store& store, std::int64_t incident) {
   return actions;
 }
 
+// Both directions: INC-3's export shows INC-7 as its "child" when INC-7's parent is INC-3.
+json links_json(storage::Store& store, const storage::Incident& incident) {
+  json links = json::array();
+  for (const auto& linked : linked_incidents(store, incident)) {
+    links.push_back({{"relation", linked.relation}, {"key", linked.incident.key()}});
+  }
+  return links;
+}
+
+json problems_json(storage::Store& store, std::int64_t incident) {
+  json problems = json::array();
+  for (const auto& problem : store.problems_of(incident)) problems.push_back(problem.key());
+  return problems;
+}
+
 json incident_json(storage::Store& store, const storage::Incident& incident) {
   json roles = {{"commander", incident.owner}};
   for (const auto& role : store.roles(incident.number)) roles[role.role] = role.user;
@@ -67,7 +84,8 @@ json incident_json(storage::Store& store, const storage::Incident& incident) {
       {"resolved_at", time_or_null(incident.resolved_at)},
       {"closed_at", time_or_null(incident.closed_at)},
       {"parent", incident.parent ? json("INC-" + std::to_string(*incident.parent)) : json(nullptr)},
-      {"links", json::array()},
+      {"links", links_json(store, incident)},
+      {"problems", problems_json(store, incident.number)},
       {"actions", actions_json(store, incident.number)},
       {"updates", updates},
       {"chain",

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "bot/html.h"
+#include "bot/incident_links.h"
 #include "bot/status_page.h"
 #include "bot/status_report.h"
 #include "commands/format.h"
@@ -44,7 +45,7 @@ std::string optional_row(std::string_view label, const std::optional<TimePoint>&
   return at ? fmt::format("<dt>{}</dt><dd>{}</dd>\n", label, time_html(*at)) : std::string();
 }
 
-std::string facts_html(const storage::Incident& incident, TimePoint now, std::string_view query) {
+std::string facts_html(const storage::Incident& incident, TimePoint now) {
   std::string rows = fmt::format("<dt>Owner</dt><dd>@{}</dd>\n", escape_html(incident.owner));
   if (!incident.service.empty()) {
     rows += fmt::format("<dt>Service</dt><dd>{}</dd>\n", escape_html(incident.service));
@@ -59,10 +60,6 @@ std::string facts_html(const storage::Incident& incident, TimePoint now, std::st
   rows += optional_row("Mitigated", incident.mitigated_at);
   rows += optional_row("Resolved", incident.resolved_at);
   rows += optional_row("Closed", incident.closed_at);
-  if (incident.parent) {
-    rows += fmt::format("<dt>Parent</dt><dd><a href=\"/incidents/INC-{0}{1}\">INC-{0}</a></dd>\n",
-                        *incident.parent, query);
-  }
   return "<dl>\n" + rows + "</dl>\n";
 }
 
@@ -73,6 +70,34 @@ std::string people_html(storage::Store& store, const storage::Incident& incident
                          escape_html(role.user), time_html(role.assigned_at));
   }
   return "<h2>People</h2>\n<ul>\n" + items + "</ul>\n";
+}
+
+// Parent, children, duplicates and related incidents, then problem records; nothing when
+// the incident has none of them.
+std::string links_html(storage::Store& store, const storage::Incident& incident,
+                       std::string_view query) {
+  std::string html;
+  std::string items;
+  for (const auto& linked : linked_incidents(store, incident)) {
+    const auto& other = linked.incident;
+    items += fmt::format(
+        "<li>{}: <a href=\"/incidents/{}{}\">{}</a> {} <span class=\"badge\">{}</span>"
+        "<span class=\"badge\">{}</span></li>\n",
+        relation_label(linked.relation), other.key(), query, other.key(), escape_html(other.title),
+        to_string(other.severity), to_string(other.status));
+  }
+  if (!items.empty()) html += "<h2>Linked incidents</h2>\n<ul>\n" + items + "</ul>\n";
+  items.clear();
+  for (const auto& problem : store.problems_of(incident.number)) {
+    items += fmt::format(
+        "<li><a href=\"/problems.json{}\">{}</a> {} <span class=\"badge\">{}</span>{}</li>\n",
+        query, problem.key(), escape_html(problem.title), to_string(problem.status),
+        problem.workaround.empty()
+            ? std::string()
+            : "<p class=\"text\">Workaround: " + escape_html(problem.workaround) + "</p>");
+  }
+  if (!items.empty()) html += "<h2>Problem records</h2>\n<ul>\n" + items + "</ul>\n";
+  return html;
 }
 
 std::string update_html(const std::optional<StatusNote>& update,
@@ -112,8 +137,9 @@ std::optional<std::string> render_incident_html(storage::Store& store, std::int6
       "</span></p></header>\n<main class=\"incident sev{5}\">\n",
       key, link_query, escape_html(incident->title), to_string(incident->severity),
       to_string(incident->status), static_cast<int>(incident->severity));
-  body += facts_html(*incident, now, link_query);
+  body += facts_html(*incident, now);
   body += people_html(store, *incident);
+  body += links_html(store, *incident, link_query);
   body += update_html(update, next_update_due(*incident, update, config), now);
   body += fmt::format(
       "<h2>Timeline ({} events)</h2>\n<p class=\"{}\">{}</p>\n", events.size(),

@@ -1,5 +1,6 @@
 // GET /incidents/INC-n: one incident as a page for stakeholders and responders: header,
-// people, latest update and the next one due, the whole timeline, links to the review.
+// people, linked incidents and problem records, latest update and the next one due, the whole
+// timeline, links to the review.
 #pragma once
 
 #include <cstdint>

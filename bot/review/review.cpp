@@ -167,7 +167,20 @@ void add_follow_up(Data& data, const ReviewData& review) {
                       {"parent_title", one_line(review.parent->title)},
                       {"parent_status", std::string(to_string(review.parent->status))}}});
   }
-  // TODO(#5): child, duplicate and related incidents once the links table exists.
+  for (const auto& linked : review.links) {
+    data.lists["links"].push_back(
+        Data{.text = {{"link_relation", std::string(relation_label(linked.relation))},
+                      {"link_key", linked.incident.key()},
+                      {"link_title", one_line(linked.incident.title)},
+                      {"link_status", std::string(to_string(linked.incident.status))}}});
+  }
+  for (const auto& problem : review.problems) {
+    data.lists["problems"].push_back(
+        Data{.text = {{"problem_key", problem.key()},
+                      {"problem_title", one_line(problem.title)},
+                      {"problem_status", std::string(to_string(problem.status))},
+                      {"problem_workaround", problem.workaround}}});
+  }
   data.flags["chain_broken"] = !review.chain.intact;
   data.text["chain_events"] = std::to_string(review.chain.events);
   data.text["chain_problem"] = review.chain.problem;

@@ -134,6 +134,10 @@ std::optional<ReviewData> gather_review(storage::Store& store, std::int64_t numb
   add_timeline(review, events);
   review.actions = store.actions(number);
   if (review.incident.parent) review.parent = store.find_incident(*review.incident.parent);
+  for (auto& linked : linked_incidents(store, review.incident)) {
+    if (linked.relation != "parent") review.links.push_back(std::move(linked));
+  }
+  review.problems = store.problems_of(number);
   // Store::verify_chain's check, run on the events this transaction has already read against
   // the head on the incident row read in it too: reading 10,000 events twice cost a sixth of
   // the review's 50 ms budget. (An event with an unreadable time made events() throw above.)

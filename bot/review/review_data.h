@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/incident_links.h"
 #include "storage/records.h"
 #include "storage/store.h"
 
@@ -75,12 +76,14 @@ struct ReviewData {
   std::vector<StakeholderUpdate> updates;
   std::vector<storage::Action> actions;
   std::optional<storage::Incident> parent;
+  std::vector<LinkedIncident> links;       // children, duplicates, related (not the parent)
+  std::vector<storage::Problem> problems;  // the problem records it is attached to
   storage::ChainReport chain;
 };
 
-// Reads INC-`number` and its timeline, roles, actions and chain report inside the caller's
-// transaction. nullopt when there is no such incident. Storage errors propagate (a corrupt
-// event time among them: the timeline cannot be shown then).
+// Reads INC-`number` and its timeline, roles, actions, links, problem records and chain
+// report inside the caller's transaction. nullopt when there is no such incident. Storage
+// errors propagate (a corrupt event time among them: the timeline cannot be shown then).
 std::optional<ReviewData> gather_review(storage::Store& store, std::int64_t number, TimePoint now);
 
 }  // namespace warroom::bot

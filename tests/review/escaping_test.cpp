@@ -31,6 +31,7 @@ const std::vector<std::string> expected_headings = {
     "## Stakeholder updates",
     "## Follow-up actions",
     "## Linked incidents",
+    "## Problem records",
     "## Timeline integrity",
     "## Root cause",
     "## Contributing factors",

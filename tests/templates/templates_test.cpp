@@ -24,7 +24,7 @@ void write(const std::filesystem::path& path, const std::string& text) {
 TEST_CASE("every message a command posts has a built-in template", "[templates]") {
   const Templates templates;
   for (const char* name : {"declared", "update", "severity", "handover", "resolve", "reopen",
-                           "close", "status", "ack", "assign", "escalate"}) {
+                           "close", "status", "ack", "assign", "escalate", "link", "problem"}) {
     CAPTURE(name);
     CHECK(templates.has(name));
   }
