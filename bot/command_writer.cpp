@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "bot/metrics.h"
 #include "commands/registry.h"
 #include "storage/database.h"
 #include "storage/error.h"
@@ -15,6 +16,16 @@ namespace warroom::bot {
 namespace {
 
 constexpr std::size_t max_batch = 256;
+
+// What the person who sent the command is told; the log keeps SQLite's own words.
+std::string failure_for_people(const std::exception& error) {
+  const auto* storage_error = dynamic_cast<const storage::Error*>(&error);
+  if (storage_error != nullptr && storage_error->disk_full()) {
+    return "the database is full (its disk has no space left). Ask whoever runs warroom to free "
+           "some space, then try again";
+  }
+  return error.what();
+}
 
 // Runs one job inside its own savepoint. Throws only when the whole transaction is lost.
 CommandOutcome run_job(storage::Database& db, storage::SqliteStore& store, const CommandJob& job) {
@@ -46,15 +57,30 @@ CommandOutcome run_job(storage::Database& db, storage::SqliteStore& store, const
     if (!db.in_transaction()) throw;  // SQLite gave the whole batch up (e.g. disk full)
     spdlog::error("command \"{}\" failed and was rolled back: {}", who.text.substr(0, 40),
                   error.what());
-    return {.kind = CommandOutcome::Kind::failed, .error = error.what()};
+    return {.kind = CommandOutcome::Kind::failed, .error = failure_for_people(error)};
   }
+}
+
+// Counts one decided command for /metrics: ok or refused as it ran, error when it (or its
+// whole batch) failed; a duplicate delivery ran nothing and is not counted.
+void count_command(Metrics& metrics, const CommandJob& job, const CommandOutcome& outcome) {
+  if (outcome.kind == CommandOutcome::Kind::duplicate) return;
+  auto counted = Metrics::CommandOutcome::error;
+  if (outcome.kind == CommandOutcome::Kind::ran) {
+    counted = outcome.result.reply.outcome == commands::Outcome::ok
+                  ? Metrics::CommandOutcome::ok
+                  : Metrics::CommandOutcome::refused;
+  }
+  metrics.count_command(commands::command_name(job.invocation.text), counted);
 }
 
 }  // namespace
 
-CommandWriter::CommandWriter(const std::string& database_path, std::function<void()> after_commit)
+CommandWriter::CommandWriter(const std::string& database_path, std::function<void()> after_commit,
+                             Metrics* metrics)
     : database_path_(database_path),
       after_commit_(std::move(after_commit)),
+      metrics_(metrics),
       thread_([this] { run(); }) {}
 
 CommandWriter::~CommandWriter() {
@@ -105,10 +131,13 @@ void CommandWriter::run_batch(std::unique_ptr<storage::Database>& db, std::deque
   } catch (const std::exception& error) {
     spdlog::error("a batch of {} commands failed, nothing of it was stored: {}", batch.size(),
                   error.what());
-    outcomes.assign(batch.size(),
-                    CommandOutcome{.kind = CommandOutcome::Kind::failed, .error = error.what()});
+    outcomes.assign(batch.size(), CommandOutcome{.kind = CommandOutcome::Kind::failed,
+                                                 .error = failure_for_people(error)});
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].promise.set_value(std::move(outcomes[i]));
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (metrics_ != nullptr) count_command(*metrics_, batch[i].job, outcomes[i]);
+    batch[i].promise.set_value(std::move(outcomes[i]));
+  }
   if (after_commit_) after_commit_();
 }
 

@@ -21,6 +21,8 @@ class Database;
 
 namespace warroom::bot {
 
+class Metrics;
+
 struct CommandJob {
   commands::Invocation invocation;
   // A platform delivery id (Slack's event_id): the command runs only the first time it is
@@ -41,8 +43,11 @@ struct CommandOutcome {
 class CommandWriter {
  public:
   // Opens its own connection to `database_path` (already migrated). `after_commit` runs on
-  // the writer thread after each batch committed (to wake the outbox worker).
-  CommandWriter(const std::string& database_path, std::function<void()> after_commit);
+  // the writer thread after each batch committed (to wake the outbox worker). `metrics`,
+  // when given, counts each command by name and outcome once its batch is decided, before
+  // anyone hears the answer (duplicates are not counted); it must outlive the writer.
+  CommandWriter(const std::string& database_path, std::function<void()> after_commit,
+                Metrics* metrics = nullptr);
   // Runs what is queued, then stops.
   ~CommandWriter();
   CommandWriter(const CommandWriter&) = delete;
@@ -63,6 +68,7 @@ class CommandWriter {
 
   std::string database_path_;
   std::function<void()> after_commit_;
+  Metrics* metrics_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Pending> queue_;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "bot/metrics.h"
 #include "storage/database.h"
 #include "storage/error.h"
 #include "storage/transaction.h"
@@ -20,7 +21,7 @@ thread_local std::chrono::steady_clock::time_point request_started_at;
 
 }  // namespace
 
-void configure_limits(httplib::Server& server) {
+void configure_limits(httplib::Server& server, Metrics* metrics) {
   server.new_task_queue = [] { return new httplib::ThreadPool(pool_threads); };
   server.set_read_timeout(2);
   server.set_write_timeout(2);
@@ -45,8 +46,13 @@ void configure_limits(httplib::Server& server) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-    const auto took = std::chrono::steady_clock::now() - request_started_at;
+  server.set_logger([metrics](const httplib::Request& request, const httplib::Response& response) {
+    // A request httplib refused before routing (malformed) never set the start: count 0.
+    const bool started = request_started_at != std::chrono::steady_clock::time_point{};
+    const auto took = started ? std::chrono::steady_clock::now() - request_started_at
+                              : std::chrono::steady_clock::duration{};
+    request_started_at = {};
+    if (metrics != nullptr) metrics->observe_request(request.path, took);
     spdlog::info("{} {} {} {:.3f}ms", request.method, request.path, response.status,
                  std::chrono::duration<double, std::milli>(took).count());
   });
@@ -62,6 +68,37 @@ void configure_limits(httplib::Server& server) {
         response.status = 500;
         response.set_content("internal error\n", "text/plain");
       });
+}
+
+void add_bounded_post(httplib::Server& server, const std::string& pattern,
+                      std::function<void(const httplib::Request&, httplib::Response&)> handler) {
+  server.Post(pattern, [handler = std::move(handler)](const httplib::Request& request,
+                                                      httplib::Response& response,
+                                                      const httplib::ContentReader& read_body) {
+    if (request.is_multipart_form_data()) {  // httplib would need a second reader for these
+      response.status = 415;
+      response.set_content("multipart bodies are not accepted\n", "text/plain");
+      return;
+    }
+    std::string body;
+    bool too_large = false;
+    const bool complete = read_body([&](const char* data, std::size_t length) {
+      too_large = body.size() + length > max_body_bytes;
+      if (!too_large) body.append(data, length);
+      return !too_large;
+    });
+    if (!complete) {  // httplib already answered 413 for a Content-Length over the limit
+      response.status = too_large || response.status == 413 ? 413 : 400;
+      response.set_header("Connection", "close");  // the rest of the body is still unread
+      return;
+    }
+    httplib::Request whole = request;
+    whole.body = std::move(body);
+    if (whole.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
+      httplib::detail::parse_query_text(whole.body, whole.params);
+    }
+    handler(whole, response);
+  });
 }
 
 void add_health_routes(httplib::Server& server, storage::Database& db, std::mutex& db_mutex) {

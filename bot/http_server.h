@@ -2,18 +2,32 @@
 // SO_REUSEPORT), one log line per request, the 500 handler, /healthz and /readyz.
 #pragma once
 
+#include <functional>
 #include <mutex>
+#include <string>
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 namespace warroom::storage {
 class Database;
 }
 
 namespace warroom::bot {
 
-void configure_limits(httplib::Server& server);
+class Metrics;
+
+// `metrics`, when given, counts every request's duration (it must outlive the server).
+void configure_limits(httplib::Server& server, Metrics* metrics = nullptr);
+// Registers a POST route whose body is read here, not by httplib: at most 64 KiB however it is
+// framed (httplib 0.11.4 bounds only Content-Length bodies, so a chunked one could grow without
+// limit, and it refuses form bodies over 8 KiB, a 4,000-character note in most scripts). Over
+// the limit: 413 and the connection closes; multipart: 415. Otherwise `handler` runs with the
+// body and, for a form, its fields in `params`, as httplib would have parsed them.
+void add_bounded_post(httplib::Server& server, const std::string& pattern,
+                      std::function<void(const httplib::Request&, httplib::Response&)> handler);
 // /readyz takes the database's write lock (under `db_mutex`) and rolls back.
 void add_health_routes(httplib::Server& server, storage::Database& db, std::mutex& db_mutex);
 
