@@ -6,15 +6,19 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "bot/console.h"
 #include "bot/environment.h"
 #include "bot/export_json.h"
 #include "bot/logging.h"
+#include "bot/problems_report.h"
 #include "bot/review/review.h"
 #include "bot/server.h"
+#include "bot/stats_json.h"
 #include "commands/arguments.h"
 #include "commands/clock.h"
+#include "commands/stats.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_store.h"
@@ -101,6 +105,68 @@ CLI::App* add_review_verb(CLI::App& app, ReviewOptions& options, std::string& da
   return review;
 }
 
+struct StatsOptions {
+  std::string since = "30d";
+  bool json = false;
+  std::optional<std::string> config_path;  // --config; bot::load_config falls back to the env
+};
+
+int run_stats(const std::string& database_path, const StatsOptions& options) {
+  const auto window = commands::parse_stats_window(options.since);
+  if (!window) {
+    std::cerr << "warroom: stats: --since expects a number of days like 30d (1d to "
+              << commands::max_stats_days << "d), got \"" << options.since << "\"\n";
+    return 2;
+  }
+  const commands::Config config = bot::load_config(options.config_path);
+  storage::Database db(database_path);
+  storage::migrate(db);
+  // A deferred read: one consistent snapshot that never takes the write lock, so a running
+  // server keeps committing meanwhile. Closing the connection ends it on any error.
+  db.execute("BEGIN", "stats: begin read");
+  storage::SqliteStore store(db);
+  const auto stats =
+      commands::collect_stats(store, config, commands::SystemClock().now(), *window);
+  db.execute("ROLLBACK", "stats: end read");
+  std::cout << (options.json ? bot::render_stats_json(stats) : commands::render_stats_text(stats))
+            << '\n';
+  return 0;
+}
+
+CLI::App* add_stats_verb(CLI::App& app, StatsOptions& options, std::string& database_path) {
+  auto* stats =
+      app.add_subcommand("stats", "Figures over the incidents declared in the last N days");
+  stats->add_option("--since", options.since, "The window: a number of days, like 30d")
+      ->capture_default_str();
+  stats->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+  stats->add_option("--config", options.config_path,
+                    "JSON config file (WARROOM_CONFIG): the update cadence per severity");
+  stats->add_flag("--json", options.json, "Print JSON instead of text");
+  return stats;
+}
+
+// Reads in one deferred snapshot, like stats: never takes the write lock.
+int run_problems(const std::string& database_path, bool json) {
+  storage::Database db(database_path);
+  storage::migrate(db);
+  db.execute("BEGIN", "problems: begin read");
+  storage::SqliteStore store(db);
+  const std::string report = json ? bot::problems_json(store) + "\n" : bot::problems_text(store);
+  db.execute("ROLLBACK", "problems: end read");
+  std::cout << report;
+  return 0;
+}
+
+CLI::App* add_problems_verb(CLI::App& app, bool& json, std::string& database_path) {
+  auto* problems =
+      app.add_subcommand("problems", "List the problem records and the incidents they explain");
+  problems->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
+      ->capture_default_str();
+  problems->add_flag("--json", json, "Print JSON (as GET /problems.json) instead of text");
+  return problems;
+}
+
 int run_migrate(const std::string& database_path) {
   storage::Database db(database_path);
   const int version = storage::migrate(db);
@@ -116,6 +182,7 @@ int main(int argc, char** argv) {
   CLI::App app{"warroom: a chat-ops bot for major incidents"};
   app.require_subcommand(1);
   std::string database_path = default_database();
+  std::optional<std::string> config_path;  // --config; bot::load_config falls back to the env
 
   bot::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Run the HTTP server (chat endpoints, /healthz)");
@@ -128,11 +195,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
       ->capture_default_str();
+  serve->add_option("--config", config_path, "JSON config file (WARROOM_CONFIG)");
 
   bot::ConsoleOptions console_options;
   auto* chat = app.add_subcommand("chat", "Terminal console: type what you would type in chat");
   chat->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
       ->capture_default_str();
+  chat->add_option("--config", config_path, "JSON config file (WARROOM_CONFIG)");
   chat->add_option("--as", console_options.user, "Who you are (a user name or id)")->required();
   chat->add_option("--channel", console_options.channel, "The channel you type in")
       ->capture_default_str();
@@ -145,6 +214,12 @@ int main(int argc, char** argv) {
 
   ReviewOptions review_options;
   auto* review = add_review_verb(app, review_options, database_path);
+
+  StatsOptions stats_options;
+  auto* stats = add_stats_verb(app, stats_options, database_path);
+
+  bool problems_as_json = false;
+  auto* problems = add_problems_verb(app, problems_as_json, database_path);
 
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema, then exit");
   migrate->add_option("--db", database_path, "SQLite database file (WARROOM_DB)")
@@ -164,7 +239,7 @@ int main(int argc, char** argv) {
   try {
     if (serve->parsed()) {
       serve_options.database_path = database_path;
-      serve_options.config = bot::config_from_environment();
+      serve_options.config = bot::load_config(config_path);
       bot::read_serve_environment(serve_options);
       return bot::serve(serve_options);
     }
@@ -175,7 +250,7 @@ int main(int argc, char** argv) {
         return 2;
       }
       console_options.database_path = database_path;
-      console_options.config = bot::config_from_environment();
+      console_options.config = bot::load_config(config_path);
       console_options.config.incident_channels = false;  // the console cannot create channels
       console_options.interactive = isatty(STDIN_FILENO) != 0;
       const commands::SystemClock clock;
@@ -184,6 +259,8 @@ int main(int argc, char** argv) {
     if (exporter->parsed()) return run_export(database_path, export_key);
     if (review->parsed()) return run_review(database_path, review_options);
     if (migrate->parsed()) return run_migrate(database_path);
+    if (problems->parsed()) return run_problems(database_path, problems_as_json);
+    if (stats->parsed()) return run_stats(database_path, stats_options);
   } catch (const std::exception& e) {
     std::cerr << "warroom: " << e.what() << '\n';
     return 1;

@@ -1,4 +1,5 @@
-// Wires the status page, the incident page, the export JSON and the review to HTTP routes.
+// Wires the status page, the incident page, the export JSON, the review and the problem
+// records to HTTP routes.
 // Reads never take the write lock: each request opens its own connection and reads inside
 // one deferred transaction (a WAL snapshot), which never blocks the group-commit writer.
 #include "bot/read_routes.h"
@@ -10,6 +11,8 @@
 
 #include "bot/export_json.h"
 #include "bot/incident_page.h"
+#include "bot/metrics_page.h"
+#include "bot/problems_report.h"
 #include "bot/read_access.h"
 #include "bot/review/review.h"
 #include "bot/status_page.h"
@@ -132,6 +135,16 @@ void show_review_html(const Read& read, httplib::Response& response) {
   show_review(read, response, ReviewFormat::html);
 }
 
+// Prometheus text format: the in-process counters and what the database says right now.
+void show_metrics(const Read& read, httplib::Response& response) {
+  const auto figures = read_database_figures(read.store, read.endpoints.config, read.now);
+  response.set_content(render_metrics(*read.endpoints.metrics, figures), metrics_content_type);
+}
+
+void show_problems_json(const Read& read, httplib::Response& response) {
+  response.set_content(problems_json(read.store), json_type);
+}
+
 }  // namespace
 
 void add_read_routes(httplib::Server& server, const ReadEndpoints& endpoints) {
@@ -143,6 +156,8 @@ void add_read_routes(httplib::Server& server, const ReadEndpoints& endpoints) {
   server.Get(R"(/incidents/([^/.]+)\.json)", guarded(state, show_incident_json));
   server.Get(R"(/incidents/([^/.]+)/review\.md)", guarded(state, show_review_markdown));
   server.Get(R"(/incidents/([^/.]+)/review\.html)", guarded(state, show_review_html));
+  server.Get("/problems.json", guarded(state, show_problems_json));
+  if (endpoints.metrics) server.Get("/metrics", guarded(state, show_metrics));
 }
 
 }  // namespace warroom::bot

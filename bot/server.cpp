@@ -12,8 +12,11 @@
 
 #include "bot/command_writer.h"
 #include "bot/http_server.h"
+#include "bot/metrics.h"
 #include "bot/outbox_worker.h"
+#include "bot/pager.h"
 #include "bot/read_routes.h"
+#include "bot/scheduler.h"
 #include "bot/slack/blocks.h"
 #include "bot/slack/chat_api.h"
 #include "bot/slack/routes.h"
@@ -68,13 +71,23 @@ int run_server(const ServeOptions& options, storage::Database& db, const sigset_
   const templates::Templates templates(options.templates_folder);
   const slack::MessageRenderer renderer(templates, options.public_url);
   std::unique_ptr<slack::SlackChatApi> chat_api;
-  std::unique_ptr<OutboxWorker> worker;
   if (!options.bot_token.empty()) {
     chat_api = std::make_unique<slack::SlackChatApi>(
         slack::WebApi(options.slack_api_url, options.bot_token), renderer, options.hooks_hosts);
-    worker = std::make_unique<OutboxWorker>(options.database_path, *chat_api, clock);
   }
-  CommandWriter writer(options.database_path, [&worker] {
+  // Pages go out even without a bot token; chat messages then wait in the outbox.
+  const Pager pager(options.config, options.public_url);
+  OutboundRouter outbound(chat_api.get(), pager);
+  auto worker = std::make_unique<OutboxWorker>(options.database_path, outbound, clock,
+                                               chat_api ? "" : "page:");
+  Metrics metrics;  // outlives the writer and the HTTP server, which count into it
+  CommandWriter writer(
+      options.database_path,
+      [&worker] {
+        if (worker) worker->notify();
+      },
+      &metrics);
+  Scheduler scheduler(options.database_path, options.config, clock, [&worker] {
     if (worker) worker->notify();
   });
   const slack::SlackEndpoints endpoints{
@@ -86,14 +99,15 @@ int run_server(const ServeOptions& options, storage::Database& db, const sigset_
 
   std::mutex db_mutex;
   httplib::Server server;
-  configure_limits(server);
+  configure_limits(server, &metrics);
   add_health_routes(server, db, db_mutex);
   slack::add_slack_routes(server, endpoints);
   add_read_routes(server, {.database_path = options.database_path,
                            .read_token = options.read_token,
                            .config = options.config,
                            .templates = templates,
-                           .clock = clock});
+                           .clock = clock,
+                           .metrics = &metrics});
   if (!server.bind_to_port(options.bind, options.port)) {
     spdlog::error("cannot listen on {}:{}: is the port in use?", options.bind, options.port);
     return 1;

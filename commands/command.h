@@ -48,6 +48,9 @@ struct Command {
   std::string_view usage;    // "handover @user [note]"
   std::string_view summary;  // one line for `help`
   Reply (*run)(const Invocation& who, Arguments args, storage::Store& store);
+  // An INC-n right after the name is the command's argument (`link INC-3`), not the incident
+  // it is about: that one is then named before the command or implied by the channel.
+  bool takes_incident_argument = false;
 };
 
 }  // namespace warroom::commands

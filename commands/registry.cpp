@@ -10,14 +10,14 @@
 namespace warroom::commands {
 
 extern const Command declare, ack, sev, escalate, deescalate, assign, handover, update, status,
-    note, action, resolve, reopen, close, show, timeline, list, review, help;
+    note, action, link, problem, resolve, reopen, close, show, timeline, list, review, stats, help;
 
 namespace {
 
-constexpr std::array<const Command*, 19> commands = {
-    &declare, &ack,      &sev,  &escalate, &deescalate, &assign, &handover,
-    &update,  &status,   &note, &action,   &resolve,    &reopen, &close,
-    &show,    &timeline, &list, &review,   &help};
+constexpr std::array<const Command*, 22> commands = {
+    &declare, &ack,      &sev,    &escalate, &deescalate, &assign,  &handover, &update,
+    &status,  &note,     &action, &link,     &problem,    &resolve, &reopen,   &close,
+    &show,    &timeline, &list,   &review,   &stats,      &help};
 
 // "/incident" (any case) at the start, followed by a space or the end.
 std::string_view without_slash_command(std::string_view line) {
@@ -29,6 +29,21 @@ std::string_view without_slash_command(std::string_view line) {
     line.remove_prefix(slash.size());
   }
   return line;
+}
+
+// The start of a line after `/incident`: an optional INC-n, then the command's name
+// (nullopt for an empty line).
+struct CommandWord {
+  std::optional<std::string> name;
+  std::optional<std::int64_t> incident;
+};
+
+// Consumes the INC-n prefix and the command word from `words`.
+CommandWord take_command_word(Arguments& words) {
+  CommandWord word{.name = words.take_word()};
+  if (word.name) word.incident = parse_incident_key(*word.name);
+  if (word.incident) word.name = words.take_word();
+  return word;
 }
 
 std::string command_names() {
@@ -52,15 +67,20 @@ const Command* find_command(std::string_view name) {
   return nullptr;
 }
 
+std::string_view command_name(std::string_view line) {
+  Arguments words(std::string(without_slash_command(line)));
+  const auto name = take_command_word(words).name;
+  if (!name) return "help";
+  const Command* command = find_command(*name);
+  return command != nullptr ? command->name : "unknown";
+}
+
 Reply dispatch(const Invocation& who, storage::Store& store) {
   if (who.text.size() > max_line_bytes) {
     return Reply::refused(too_long_message(who.text.size()));
   }
   Arguments words(std::string(without_slash_command(who.text)));
-  auto name = words.take_word();
-  std::optional<std::int64_t> incident;
-  if (name) incident = parse_incident_key(*name);
-  if (incident) name = words.take_word();
+  auto [name, incident] = take_command_word(words);
   if (!name) return find_command("help")->run(who, Arguments(""), store);
 
   const Command* command = find_command(*name);
@@ -70,7 +90,7 @@ Reply dispatch(const Invocation& who, storage::Store& store) {
                     "explains one",
                     *name, command_names()));
   }
-  if (!incident) {
+  if (!incident && !command->takes_incident_argument) {
     if (const auto next = words.peek_word()) incident = parse_incident_key(*next);
     if (incident) words.take_word();
   }

@@ -6,6 +6,10 @@
 
 namespace warroom::storage {
 
+bool Error::disk_full() const {
+  return (code & 0xFF) == SQLITE_FULL;
+}
+
 void throw_sqlite_error(sqlite3* db, int code, std::string_view what, bool was_in_transaction) {
   std::string message{what};
   message += ": ";

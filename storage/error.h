@@ -17,6 +17,9 @@ struct Error : std::runtime_error {
 
   int code;          // SQLite's extended result code, 0 when the failure is not SQLite's
   bool rolled_back;  // SQLite already rolled the whole transaction back: nothing of it stays
+
+  // SQLITE_FULL: the disk (or max_page_count) left no room for the write.
+  bool disk_full() const;
 };
 
 // Throws an Error naming `what` (the statement or operation) with sqlite3_errmsg. When

@@ -1,4 +1,5 @@
-// Names of the closed sets in records.h (severity, status, event kind) and their parsers.
+// Names of the closed sets in records.h (severity, status, event kind, relation, problem
+// status) and their parsers.
 // The names are what the database stores and what users see, so they never change.
 #include "storage/records.h"
 
@@ -36,6 +37,19 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 17> event_kind_name
     {EventKind::problem, "problem"},
     {EventKind::reminder, "reminder"},
     {EventKind::delivery_failed, "delivery_failed"},
+}};
+
+constexpr std::array<std::pair<Relation, std::string_view>, 4> relation_names{{
+    {Relation::parent, "parent"},
+    {Relation::child, "child"},
+    {Relation::duplicate, "duplicate"},
+    {Relation::related, "related"},
+}};
+
+constexpr std::array<std::pair<ProblemStatus, std::string_view>, 3> problem_status_names{{
+    {ProblemStatus::open, "open"},
+    {ProblemStatus::known_error, "known-error"},
+    {ProblemStatus::resolved, "resolved"},
 }};
 
 template <typename Enum, std::size_t N>
@@ -103,6 +117,22 @@ std::string_view to_string(EventKind kind) {
 
 std::optional<EventKind> parse_event_kind(std::string_view text) {
   return value_of(event_kind_names, text);
+}
+
+std::string_view to_string(Relation relation) {
+  return name_of(relation_names, relation);
+}
+
+std::optional<Relation> parse_relation(std::string_view text) {
+  return value_of(relation_names, text);
+}
+
+std::string_view to_string(ProblemStatus status) {
+  return name_of(problem_status_names, status);
+}
+
+std::optional<ProblemStatus> parse_problem_status(std::string_view text) {
+  return value_of(problem_status_names, text);
 }
 
 std::string value_of(const std::map<std::string, std::string>& fields, const std::string& name) {

@@ -1,5 +1,6 @@
 // Plain value types for what warroom stores: incidents, timeline events, roles and outbox
-// messages, follow-up actions, with the closed sets (severity, status, event kind) and their names.
+// messages, follow-up actions, links and problem records, with the closed sets (severity,
+// status, event kind, relation, problem status) and their names.
 #pragma once
 
 #include <cstdint>
@@ -134,6 +135,40 @@ struct Action {
   std::optional<std::string> due;  // a calendar date, YYYY-MM-DD
   TimePoint created_at{};
   std::optional<TimePoint> done_at;
+};
+
+// How another incident relates to this one, read as "this incident's <relation> is INC-3"
+// (`link INC-3 <relation>`). Parent and child live in Incident::parent; a Link row holds
+// duplicate (this incident duplicates `other`) and related (symmetric).
+enum class Relation { parent, child, duplicate, related };
+std::string_view to_string(Relation relation);                  // "duplicate"
+std::optional<Relation> parse_relation(std::string_view text);  // exact lowercase names
+
+// A stored link between two incidents: `incident`'s `relation` is `other`.
+struct Link {
+  std::int64_t incident = 0;
+  std::int64_t other = 0;
+  Relation relation = Relation::related;
+  TimePoint created_at{};
+};
+
+// A problem record's state: open (cause unknown), known-error (cause and workaround known),
+// resolved (the cause is fixed).
+enum class ProblemStatus { open, known_error, resolved };
+std::string_view to_string(ProblemStatus status);                          // "known-error"
+std::optional<ProblemStatus> parse_problem_status(std::string_view text);  // exact names
+
+// A problem record (`problem new <title>`): the underlying cause several incidents share.
+struct Problem {
+  std::int64_t number = 0;  // the n of PRB-n; set by Store::create_problem
+  std::string title;
+  ProblemStatus status = ProblemStatus::open;
+  std::string workaround;  // empty: none known yet
+  TimePoint created_at{};
+  std::string created_by;
+  std::vector<std::int64_t> incidents;  // attached incident numbers, in the order attached
+
+  std::string key() const { return "PRB-" + std::to_string(number); }
 };
 
 }  // namespace warroom::storage

@@ -55,6 +55,12 @@ std::int64_t SqliteStore::pending_count() {
   return select.step() ? select.column_int(0) : 0;
 }
 
+std::int64_t SqliteStore::failed_count() {
+  constexpr std::string_view select_sql = "SELECT COUNT(*) FROM outbox WHERE state = 'failed'";
+  Statement select(db_, "failed_count", select_sql);
+  return select.step() ? select.column_int(0) : 0;
+}
+
 void SqliteStore::mark_sent(std::int64_t id, TimePoint at) {
   constexpr std::string_view update_sql =
       "UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, "

@@ -43,25 +43,32 @@ struct StoredEvents {
   std::optional<std::int64_t> unreadable_seq;
 };
 
+// Reads one row of (seq, at, actor, kind, text, data, hash); nullopt when `at` is unreadable.
+std::optional<Event> read_event(const Statement& row) {
+  const auto at = parse_utc(row.column_text(1));
+  if (!at) return std::nullopt;
+  std::string data = row.column_text(5);
+  EventData fields = parse_event_data(data);
+  return Event{.seq = row.column_int(0),
+               .at = *at,
+               .actor = row.column_text(2),
+               .kind = row.column_text(3),
+               .text = row.column_text(4),
+               .data = std::move(data),
+               .hash = row.column_text(6),
+               .fields = std::move(fields)};
+}
+
 // Reads rows of (seq, at, actor, kind, text, data, hash) until the first unreadable `at`.
 StoredEvents read_events(Statement& rows) {
   StoredEvents stored;
   while (rows.step()) {
-    const auto at = parse_utc(rows.column_text(1));
-    if (!at) {
+    auto event = read_event(rows);
+    if (!event) {
       stored.unreadable_seq = rows.column_int(0);
       break;
     }
-    std::string data = rows.column_text(5);
-    EventData fields = parse_event_data(data);
-    stored.events.push_back(Event{.seq = rows.column_int(0),
-                                  .at = *at,
-                                  .actor = rows.column_text(2),
-                                  .kind = rows.column_text(3),
-                                  .text = rows.column_text(4),
-                                  .data = std::move(data),
-                                  .hash = rows.column_text(6),
-                                  .fields = std::move(fields)});
+    stored.events.push_back(std::move(*event));
   }
   return stored;
 }
@@ -154,6 +161,34 @@ std::optional<Event> SqliteStore::latest_event(std::int64_t incident, EventKind 
   }
   if (stored.events.empty()) return std::nullopt;
   return std::move(stored.events.front());
+}
+
+std::vector<IncidentEvent> SqliteStore::events_of_incidents_declared_since(
+    TimePoint since, const std::vector<EventKind>& kinds) {
+  // One read for the whole window. CROSS JOIN keeps incidents as the outer loop (SQLite does
+  // not reorder it), so only the window's incidents have their events looked up, by the
+  // (incident_id, seq) key, and the rows come out in order without a sort; left to itself
+  // the planner scans every event ever written. The kinds arrive as one JSON array in ?2.
+  constexpr std::string_view select_sql =
+      "SELECT e.seq, e.at, e.actor, e.kind, e.text, e.data, e.hash, e.incident_id "
+      "FROM incidents AS i CROSS JOIN events AS e ON e.incident_id = i.id "
+      "WHERE i.created_at >= ?1 AND e.kind IN (SELECT value FROM json_each(?2)) "
+      "ORDER BY i.id, e.seq";
+  nlohmann::json names = nlohmann::json::array();
+  for (const EventKind kind : kinds) names.push_back(to_string(kind));
+  Statement select(db_, "events_of_incidents_declared_since", select_sql);
+  select.bind_time(1, since).bind_text(2, names.dump());
+  std::vector<IncidentEvent> found;
+  while (select.step()) {
+    auto event = read_event(select);
+    if (!event) {
+      throw Error("events_of_incidents_declared_since: INC-" +
+                  std::to_string(select.column_int(7)) + " event " +
+                  std::to_string(select.column_int(0)) + " has a corrupt time");
+    }
+    found.push_back(IncidentEvent{.incident = select.column_int(7), .event = std::move(*event)});
+  }
+  return found;
 }
 
 ChainReport SqliteStore::verify_chain(std::int64_t incident) {

@@ -157,4 +157,15 @@ std::vector<Incident> SqliteStore::list_incidents(const IncidentFilter& filter) 
   return read_incidents(select);
 }
 
+std::vector<Incident> SqliteStore::incidents_declared_since(TimePoint since) {
+  // Times are stored as sortable text, so the comparison is a text comparison.
+  constexpr std::string_view select_sql =
+      "SELECT id, title, severity, status, service, impact, channel, declared_in, owner, "
+      "created_at, acknowledged_at, mitigated_at, resolved_at, closed_at, parent_id, head_seq, "
+      "head_hash FROM incidents WHERE created_at >= ?1 ORDER BY id";
+  Statement select(db_, "incidents_declared_since", select_sql);
+  select.bind_time(1, since);
+  return read_incidents(select);
+}
+
 }  // namespace warroom::storage

@@ -1,7 +1,8 @@
 // SqliteStore: the SQLite implementation of Store (store.h) over one Database connection.
 // Incidents live in sqlite_store.cpp, the timeline in sqlite_events.cpp, roles and the
 // outbox in sqlite_outbox.cpp, delivery bookkeeping (outcomes, pauses, dedup) in
-// sqlite_delivery.cpp, follow-up actions in sqlite_actions.cpp.
+// sqlite_delivery.cpp, follow-up actions in sqlite_actions.cpp, links between incidents in
+// sqlite_links.cpp, problem records in sqlite_problems.cpp.
 #pragma once
 
 #include <string_view>
@@ -25,11 +26,14 @@ class SqliteStore final : public Store {
   std::optional<Incident> find_incident(std::int64_t number) override;
   std::optional<Incident> find_incident_in_channel(const std::string& channel) override;
   std::vector<Incident> list_incidents(const IncidentFilter& filter) override;
+  std::vector<Incident> incidents_declared_since(TimePoint since) override;
 
   Event append_event(std::int64_t incident, const NewEvent& event) override;
   std::vector<Event> events(std::int64_t incident,
                             std::optional<std::size_t> last_n = std::nullopt) override;
   std::optional<Event> latest_event(std::int64_t incident, EventKind kind) override;
+  std::vector<IncidentEvent> events_of_incidents_declared_since(
+      TimePoint since, const std::vector<EventKind>& kinds) override;
   ChainReport verify_chain(std::int64_t incident) override;
 
   std::vector<Role> roles(std::int64_t incident) override;
@@ -39,6 +43,17 @@ class SqliteStore final : public Store {
   void complete_action(std::int64_t incident, std::int64_t number, TimePoint at) override;
   std::vector<Action> actions(std::int64_t incident) override;
 
+  void add_link(const Link& link) override;
+  std::vector<Link> links(std::int64_t incident) override;
+  std::vector<Incident> child_incidents(std::int64_t incident) override;
+
+  Problem create_problem(const Problem& problem) override;
+  void save_problem(const Problem& problem) override;
+  void attach_problem(std::int64_t problem, std::int64_t incident, TimePoint at) override;
+  std::optional<Problem> find_problem(std::int64_t number) override;
+  std::vector<Problem> problems() override;
+  std::vector<Problem> problems_of(std::int64_t incident) override;
+
   void bind_channel(std::int64_t incident, const std::string& channel) override;
   bool remember_delivery(const std::string& id, TimePoint at) override;
 
@@ -47,9 +62,11 @@ class SqliteStore final : public Store {
   std::int64_t last_outbox_id() override;
 
   // Outcome writes throw Error when the message (or incident) does not exist.
-  std::vector<OutboxMessage> due_messages(TimePoint now, std::size_t limit) override;
+  std::vector<OutboxMessage> due_messages(TimePoint now, std::size_t limit,
+                                          const std::string& destination_prefix) override;
   std::optional<TimePoint> next_attempt_at() override;
   std::int64_t pending_count() override;
+  std::int64_t failed_count() override;
   void mark_sent(std::int64_t id, TimePoint at) override;
   void schedule_retry(std::int64_t id, TimePoint next_attempt_at,
                       const std::string& error) override;

@@ -75,8 +75,9 @@ TEST_CASE("an unknown command is refused with the list of commands", "[commands]
   const auto reply = check_refused(session, "bob", line, "unknown command \"");
   CHECK_THAT(reply.text,
              Catch::EndsWith("Commands: declare, ack, sev, escalate, deescalate, assign, "
-                             "handover, update, status, note, action, resolve, reopen, close, "
-                             "show, timeline, list, review, help. `help <command>` explains one"));
+                             "handover, update, status, note, action, link, problem, resolve, "
+                             "reopen, close, show, timeline, list, review, stats, help. `help "
+                             "<command>` explains one"));
 }
 
 TEST_CASE("an empty line shows the help", "[commands]") {
