@@ -1,14 +1,19 @@
 # The two commands a newcomer runs: `make run` and `make test`. Both install what is missing first.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_RUNS  ?= 200000
 JOBS       ?= $(shell nproc)
 DEBS := g++ cmake ninja-build pkg-config ccache libcpp-httplib-dev nlohmann-json3-dev libssl-dev \
         libsqlite3-dev libspdlog-dev catch2 libkainjow-mustache-dev libcli11-dev libcmark-dev sqlite3 \
         chromium
+# What `make fuzz` adds: clang, and libFuzzer's runtime (only a Recommends of clang-14).
+FUZZ_DEBS := clang-14 libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -G Ninja -DWARROOM_WERROR=ON
 
-.PHONY: all deps build run test test-fast asan bench format clean
+.PHONY: all deps build run test test-fast asan tsan bench fuzz fuzz-deps fuzz-build format clean
 
 all: build
 
@@ -32,8 +37,10 @@ build: deps $(BUILD)/build.ninja
 run: build
 	./$(BUILD)/warroom serve
 
-# Every test, in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
-test: build test-fast asan
+# Every test, in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer, and
+# the threaded parts (writer, outbox worker, scheduler, HTTP server end to end) under
+# ThreadSanitizer.
+test: build test-fast asan tsan
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -46,14 +53,39 @@ asan: deps $(ASAN_BUILD)/build.ninja
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+$(TSAN_BUILD)/build.ninja:
+	cmake -S . -B $(TSAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DWARROOM_SANITIZE=thread
+
+TSAN_TAGS := [writer],[outbox],[scheduler],[pager],[e2e],[server],[concurrency],[faults]
+tsan: deps $(TSAN_BUILD)/build.ninja
+	cmake --build $(TSAN_BUILD) -j $(JOBS)
+	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ./warroom_tests --order rand "$(TSAN_TAGS)"
+
 # Benchmarks (bench/README.md): Release build, then each benchmark side by side with its baselines.
 bench: build
 	cmake --build $(BUILD) --target warroom_review_bench
 	./$(BUILD)/warroom_review_bench 10000 20
 	bench/slash.sh 3
 
+# libFuzzer (docs/testing.md): clang builds the fuzz targets in $(FUZZ_BUILD); each runs
+# FUZZ_RUNS inputs from the fixtures and tests/fuzz/corpus. A crash input is copied into
+# tests/fuzz/corpus/<target>/, where the test suite replays it, and the run fails.
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEBS="$(DEBS) $(FUZZ_DEBS)"
+
+$(FUZZ_BUILD)/build.ninja:
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DWARROOM_FUZZ=ON
+
+fuzz-build: fuzz-deps $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+
+fuzz: fuzz-build
+	FUZZ_RUNS=$(FUZZ_RUNS) fuzz/run.sh $(FUZZ_BUILD)
+
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -1,6 +1,7 @@
 // The one source of "now". The binary uses the system clock; tests inject a fixed one.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 #include "storage/time.h"
@@ -21,16 +22,21 @@ class SystemClock final : public Clock {
   }
 };
 
-// A clock that says what it is told; advance() moves it forward.
+// A clock that says what it is told; advance() moves it forward. Safe to move from a test
+// while another thread (the scheduler, the outbox worker) reads it.
 class ManualClock final : public Clock {
  public:
   explicit ManualClock(TimePoint start) : now_(start) {}
-  TimePoint now() const override { return now_; }
-  void set(TimePoint at) { now_ = at; }
-  void advance(std::chrono::milliseconds by) { now_ += by; }
+  TimePoint now() const override { return now_.load(); }
+  void set(TimePoint at) { now_.store(at); }
+  void advance(std::chrono::milliseconds by) {
+    TimePoint at = now_.load();
+    while (!now_.compare_exchange_weak(at, at + by)) {
+    }
+  }
 
  private:
-  TimePoint now_;
+  std::atomic<TimePoint> now_;
 };
 
 }  // namespace warroom::commands
