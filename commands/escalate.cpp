@@ -5,6 +5,7 @@
 #include "commands/changes.h"
 #include "commands/format.h"
 #include "commands/lifecycle.h"
+#include "commands/matrix.h"
 #include "commands/record.h"
 #include "commands/target.h"
 #include "commands/text.h"
@@ -35,17 +36,7 @@ Reply bring_in(const Invocation& who, Arguments& args, storage::Store& store) {
     data.emplace("invited", invited);
   }
   record(store, who, *incident, storage::EventKind::escalate, *reason, std::move(data));
-  if (who.config->incident_channels) {
-    for (const auto& user : people) {
-      store.enqueue(storage::OutboxMessage{.incident = incident->number,
-                                           .created_at = who.at,
-                                           .destination = incident_destination(who, *incident),
-                                           .method = "conversations.invite",
-                                           .template_name = "invite",
-                                           .text = user,
-                                           .fields = {{"users", user}}});
-    }
-  }
+  queue_invites(store, who, *incident, people);
   std::string whom = group ? "@" + *person : mention(*person);
   if (group) {
     std::string members;

@@ -56,23 +56,25 @@ std::string summary_line(const Escalation& escalation) {
   return fmt::format("\n{} matrix: {}", to_string(escalation.severity), joined(parts, " · "));
 }
 
+void queue_invites(storage::Store& store, const Invocation& who, const storage::Incident& incident,
+                   const std::vector<std::string>& users) {
+  const std::string channel = incident_destination(who, incident);
+  if (!who.config->incident_channels || channel.empty()) return;
+  for (const auto& user : users) {
+    store.enqueue(storage::OutboxMessage{.incident = incident.number,
+                                         .created_at = who.at,
+                                         .destination = channel,
+                                         .method = "conversations.invite",
+                                         .template_name = "invite",
+                                         .text = user,
+                                         .fields = {{"users", user}}});
+  }
+}
+
 void queue_escalation(storage::Store& store, const Invocation& who,
                       const storage::Incident& incident, const Escalation& escalation,
                       const std::string& text) {
-  // Like `escalate to`, invitations need a channel of the incident's own: a shared channel
-  // where an incident was declared is not the bot's to fill.
-  const std::string channel = incident_destination(who, incident);
-  if (who.config->incident_channels && !channel.empty()) {
-    for (const auto& user : escalation.invite) {
-      store.enqueue(storage::OutboxMessage{.incident = incident.number,
-                                           .created_at = who.at,
-                                           .destination = channel,
-                                           .method = "conversations.invite",
-                                           .template_name = "invite",
-                                           .text = user,
-                                           .fields = {{"users", user}}});
-    }
-  }
+  queue_invites(store, who, incident, escalation.invite);
   if (!escalation.page) return;
   const std::string severity(to_string(escalation.severity));
   store.enqueue(

@@ -31,6 +31,11 @@ void describe_in(const Escalation& escalation, storage::EventData& data);
 // "\nSEV1 matrix: invited @a, @b · notified C0EXECS · paged"; empty for an empty plan.
 std::string summary_line(const Escalation& escalation);
 
+// Invites `users` into the incident's own channel, one conversations.invite each; nothing
+// when incident channels are off (a shared channel is not the bot's to fill).
+void queue_invites(storage::Store& store, const Invocation& who, const storage::Incident& incident,
+                   const std::vector<std::string>& users);
+
 // Queues the invitations (one conversations.invite per user, into the incident's own channel,
 // when incident channels are on) and
 // the page (destination `page:SEV1`, delivered to the URL the config holds at delivery time,
