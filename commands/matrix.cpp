@@ -26,7 +26,9 @@ Escalation plan_escalation(const Config& config, const storage::Incident& incide
   std::vector<std::string> principals = policy.invite;
   principals.insert(principals.end(), also_invite.begin(), also_invite.end());
   Escalation escalation{.severity = severity, .page = !policy.page.empty()};
-  for (const auto& user : config.members(principals)) {
+  // Invitations need a channel of the incident's own (queue_invites).
+  for (const auto& user :
+       config.incident_channels ? config.members(principals) : std::vector<std::string>{}) {
     if (user != incident.owner) escalation.invite.push_back(user);
   }
   for (const auto& channel : policy.notify) {

@@ -102,6 +102,9 @@ TEST_CASE("with incident channels off the matrix notifies and pages but invites 
   ChatSession session;
   with_matrix(session);
   const auto result = session.run_full("carol", "declare Card payments failing sev1");
+  CHECK_THAT(result.reply.text,
+             Catch::EndsWith("SEV1 matrix: notified C0EXECS, C0ANNOUNCE · paged"));
+  CHECK(storage::value_of(session.events(1).front().fields, "invited").empty());
   CHECK(rows_of(result.queued, "conversations.invite").empty());
   CHECK(destinations(result.queued) ==
         std::vector<std::string>{"C0ANNOUNCE", "C0EXECS", "page:SEV1"});
