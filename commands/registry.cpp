@@ -68,7 +68,7 @@ const Command* find_command(std::string_view name) {
 }
 
 std::string_view command_name(std::string_view line) {
-  Arguments words(std::string(without_slash_command(line)));
+  Arguments words(std::string(without_slash_command(strip_controls(line, true))));
   const auto name = take_command_word(words).name;
   if (!name) return "help";
   const Command* command = find_command(*name);
@@ -79,7 +79,9 @@ Reply dispatch(const Invocation& who, storage::Store& store) {
   if (who.text.size() > max_line_bytes) {
     return Reply::refused(too_long_message(who.text.size()));
   }
-  Arguments words(std::string(without_slash_command(who.text)));
+  // Control characters never reach a command, nor an echo of the line in a refusal: mention
+  // markers are control characters, so user text must not carry one (newlines stay).
+  Arguments words(std::string(without_slash_command(strip_controls(who.text, true))));
   auto [name, incident] = take_command_word(words);
   if (!name) return find_command("help")->run(who, Arguments(""), store);
 

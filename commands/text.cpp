@@ -50,12 +50,16 @@ std::size_t escape_sequence_length(std::string_view text, std::size_t at) {
   std::size_t i = at + 1;
   if (i >= text.size()) return 1;
   const char kind = text[i++];
+  // ESC before a multi-byte character: only the ESC goes, never half of the character.
+  if (static_cast<unsigned char>(kind) >= 0x80) return 1;
   // CSI: parameters and intermediates, then one final byte
   if (kind == '[') return skip_to_final(text, i, 0x3F, 0x40) - at;
   if (kind == ']' || kind == 'P' || kind == '_' || kind == '^') {  // strings up to BEL or ST
     while (i < text.size() && text[i] != '\a' && text[i] != '\x1B') ++i;
-    if (i < text.size()) i += text[i] == '\a' ? 1 : 2;
-    return std::min(i, text.size()) - at;
+    if (i < text.size() && text[i] == '\a') return i + 1 - at;
+    // ST is ESC \; any other ESC ends the string and starts a sequence of its own.
+    if (i + 1 < text.size() && text[i + 1] == '\\') return i + 2 - at;
+    return i - at;
   }
   // nF (`ESC ( B`): intermediates from `kind` on, then one final byte
   if (kind >= 0x20 && kind <= 0x2F) return skip_to_final(text, at + 1, 0x2F, 0x30) - at;

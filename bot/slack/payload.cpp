@@ -3,10 +3,10 @@
 // field's type is checked before it is read; text is markup-decoded and UTF-8-repaired.
 #include "bot/slack/payload.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "bot/slack/markup.h"
+#include "commands/arguments.h"
 #include "commands/text.h"
 
 namespace warroom::bot::slack {
@@ -85,14 +85,11 @@ Expected<EventEnvelope> parse_app_mention(const json& root, const json& event) {
   return envelope;
 }
 
-// `INC-<digits>`: the only value our ack button carries.
+// `INC-<n>` as the dispatcher reads it (so not INC-0): the only value our ack button carries.
 bool is_incident_key(std::string_view value) {
-  constexpr std::string_view prefix = "INC-";
   constexpr std::size_t max_digits = 18;
-  if (!value.starts_with(prefix)) return false;
-  const auto digits = value.substr(prefix.size());
-  return !digits.empty() && digits.size() <= max_digits &&
-         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return value.starts_with("INC-") && value.size() <= 4 + max_digits &&
+         commands::parse_incident_key(value).has_value();
 }
 
 }  // namespace

@@ -4,19 +4,22 @@
 #include <algorithm>
 
 #include "bot/json_post.h"
-#include "bot/slack/web_api.h"
 
 namespace warroom::bot::slack {
 bool is_allowed_response_url(std::string_view url, const std::vector<std::string>& hosts) {
-  const auto base = BaseUrl::parse(url);  // refuses other schemes, userinfo and empty hosts
-  if (!base) return false;
-  const auto scheme_end = base->origin.find("://");
-  const std::string scheme = base->origin.substr(0, scheme_end);
-  const std::string authority = base->origin.substr(scheme_end + 3);
-  const std::string host = authority.substr(0, authority.find(':'));
-  const bool loopback = host == "127.0.0.1" || host == "localhost";
-  if (scheme != "https" && !loopback) return false;
-  return std::ranges::find(hosts, host) != hosts.end();
+  // The parser post_json posts with, so what is checked is exactly where the reply goes (a
+  // URL only another parser accepts would pass here and then fail for good in the outbox).
+  const auto parts = UrlParts::parse(url);  // refuses other schemes, userinfo and blanks
+  if (!parts) return false;
+  const std::string_view origin = parts->origin;
+  const std::string_view port = origin.substr(origin.find("://") + 3 + parts->host.size());
+  const bool port_ok =
+      port.empty() || (port.size() > 1 && std::all_of(port.begin() + 1, port.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; }));
+  if (!port_ok) return false;
+  const bool loopback = parts->host == "127.0.0.1" || parts->host == "localhost";
+  if (!origin.starts_with("https://") && !loopback) return false;
+  return std::ranges::find(hosts, parts->host) != hosts.end();
 }
 
 Delivery post_to_response_url(const std::string& url, const std::string& json_body) {
