@@ -27,6 +27,19 @@ std::string describe(std::string_view sql) {
   return text;
 }
 
+// The busy timeout, tried every millisecond. SQLite's own handler (sqlite3_busy_timeout)
+// sleeps 1, 2, 5 … then 100 ms between tries, so a connection waiting behind a writer of this
+// process that commits back to back (the outbox worker draining a backlog after a Slack outage)
+// kept missing the short gaps between its transactions: slash commands waited over 300 ms.
+int wait_while_busy(void* waiting_since, int tries) {
+  auto& since = *static_cast<std::chrono::steady_clock::time_point*>(waiting_since);
+  const auto now = std::chrono::steady_clock::now();
+  if (tries == 0) since = now;
+  if (now - since >= std::chrono::milliseconds(busy_timeout_ms)) return 0;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return 1;
+}
+
 }  // namespace
 
 Database::Database(std::string path) : path_(std::move(path)) {
@@ -53,7 +66,7 @@ Database::~Database() {
 // busy_timeout comes before anything else: switching to WAL already takes a lock that another
 // process starting at the same moment may hold.
 void Database::configure() {
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  sqlite3_busy_handler(db_, wait_while_busy, &busy_since_);
   sqlite3_extended_result_codes(db_, 1);
   const std::string mode = switch_to_wal();
   if (mode != "wal") throw Error("open " + path_ + ": journal_mode is \"" + mode + "\", not wal");
@@ -80,7 +93,7 @@ std::string Database::switch_to_wal() {
 }
 
 void Database::close() noexcept {
-  for (auto& [sql, statement] : cached_statements_) sqlite3_finalize(statement);
+  for (auto& [sql, cached] : cached_statements_) sqlite3_finalize(cached.statement);
   cached_statements_.clear();
   if (db_ != nullptr) sqlite3_close_v2(db_);
   db_ = nullptr;
@@ -109,11 +122,10 @@ void Database::check_transaction_alive(std::string_view what) const {
 }
 
 sqlite3_stmt* Database::take_statement(std::string_view sql, std::string_view name) {
-  const auto found = cached_statements_.find(std::string{sql});
-  if (found != cached_statements_.end()) {
-    sqlite3_stmt* statement = found->second;
-    cached_statements_.erase(found);
-    return statement;
+  const auto found = cached_statements_.find(sql);
+  if (found != cached_statements_.end() && !found->second.in_use) {
+    found->second.in_use = true;
+    return found->second.statement;
   }
   sqlite3_stmt* statement = nullptr;
   const char* tail = nullptr;
@@ -125,15 +137,22 @@ sqlite3_stmt* Database::take_statement(std::string_view sql, std::string_view na
     sqlite3_finalize(statement);
     throw Error(std::string{name} + ": the SQL text must hold exactly one statement");
   }
+  if (found == cached_statements_.end()) {  // else the cached one is in use: lend this one once
+    try {
+      cached_statements_.emplace(std::string{sql}, CachedStatement{statement, true});
+    } catch (...) {  // out of memory: it stays uncached and is finalized when given back
+    }
+  }
   return statement;
 }
 
 void Database::give_back_statement(std::string_view sql, sqlite3_stmt* statement) noexcept {
   sqlite3_reset(statement);
   sqlite3_clear_bindings(statement);
-  try {
-    if (cached_statements_.try_emplace(std::string{sql}, statement).second) return;
-  } catch (...) {  // out of memory: finalizing below loses nothing but the cache entry
+  const auto found = cached_statements_.find(sql);
+  if (found != cached_statements_.end() && found->second.statement == statement) {
+    found->second.in_use = false;
+    return;
   }
   sqlite3_finalize(statement);
 }

@@ -2,6 +2,8 @@
 // (busy_timeout first, WAL, synchronous=FULL, foreign_keys=ON), with its statement cache.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,7 +56,21 @@ class Database {
   std::string path_;
   sqlite3* db_ = nullptr;
   int transaction_scopes_ = 0;
-  std::unordered_map<std::string, sqlite3_stmt*> cached_statements_;
+  std::chrono::steady_clock::time_point busy_since_;  // when the current wait for a lock began
+  // One prepared statement per SQL text, lent out by take_statement and marked in use until
+  // given back: looked up by string_view (no copy of the SQL) and never erased, so a command's
+  // statements cost no allocation once prepared.
+  struct CachedStatement {
+    sqlite3_stmt* statement = nullptr;
+    bool in_use = false;
+  };
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+  std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> cached_statements_;
 };
 
 }  // namespace warroom::storage

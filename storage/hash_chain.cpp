@@ -45,10 +45,18 @@ std::string encode_hex(const Digest& bytes) {
   return hex;
 }
 
+// SHA-256 fetched from OpenSSL's provider once: EVP_sha256() in a DigestInit looks the
+// algorithm up again (under a lock) on every call, and every appended event hashes.
+const EVP_MD* sha256_algorithm() {
+  static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> algorithm(
+      EVP_MD_fetch(nullptr, "SHA256", nullptr), EVP_MD_free);
+  return algorithm ? algorithm.get() : EVP_sha256();
+}
+
 class Sha256 {
  public:
   Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-    if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1) {
+    if (!context_ || EVP_DigestInit_ex(context_.get(), sha256_algorithm(), nullptr) != 1) {
       throw Error("hash chain: cannot initialise SHA-256");
     }
   }

@@ -41,14 +41,18 @@ FakeSlack::Answer FakeSlack::hanging() {
   return Answer{.hang = true};
 }
 
-FakeSlack::FakeSlack() : server_(std::make_unique<httplib::Server>()) {
+FakeSlack::FakeSlack(int port) : server_(std::make_unique<httplib::Server>()) {
   server_->set_read_timeout(2);
   server_->set_keep_alive_timeout(1);
   server_->Post(R"(/api/([A-Za-z.]+))",
                 [this](const httplib::Request& request, httplib::Response& response) {
                   handle(request, response);
                 });
-  port_ = server_->bind_to_any_port("127.0.0.1");
+  if (port <= 0) {
+    port_ = server_->bind_to_any_port("127.0.0.1");
+  } else {
+    port_ = server_->bind_to_port("127.0.0.1", port) ? port : -1;
+  }
   if (port_ <= 0) throw std::runtime_error("fake Slack: cannot bind 127.0.0.1");
   thread_ = std::thread([this] {
     server_->listen_after_bind();

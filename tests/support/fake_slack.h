@@ -51,8 +51,9 @@ class FakeSlack {
   static Answer slack_error(const std::string& error);                 // 200 {"ok":false,…}
   static Answer hanging();
 
-  // Binds 127.0.0.1 on a free port and serves on a thread; throws if it does not start.
-  FakeSlack();
+  // Binds 127.0.0.1 on a free port (or on `port`, to come back where a stopped one served)
+  // and serves on a thread; throws if it does not start.
+  explicit FakeSlack(int port = 0);
   ~FakeSlack();
   FakeSlack(const FakeSlack&) = delete;
   FakeSlack& operator=(const FakeSlack&) = delete;
