@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <optional>
+#include <vector>
 
 #include "bot/metrics.h"
 #include "commands/registry.h"
@@ -32,17 +33,24 @@ CommandOutcome run_job(storage::Database& db, storage::SqliteStore& store, const
   const auto& who = job.invocation;
   try {
     std::optional<commands::Reply> refused;
+    // The rows this job queues: from the first id enqueued after this mark (ids only grow
+    // within the batch's transaction, and nobody else writes during it).
+    const std::size_t mark = store.enqueued_ids().size();
+    const auto queued_since_mark = [&store, mark] {
+      const auto& ids = store.enqueued_ids();
+      return ids.size() > mark ? store.outbox_after(ids[mark] - 1)
+                               : std::vector<storage::OutboxMessage>{};
+    };
     {
       storage::Savepoint savepoint(db);
       if (!job.delivery_id.empty() && !store.remember_delivery(job.delivery_id, who.at)) {
         savepoint.release();
         return {.kind = CommandOutcome::Kind::duplicate};
       }
-      const auto outbox_before = store.last_outbox_id();
       auto reply = commands::dispatch(who, store);
       if (reply.outcome == commands::Outcome::ok) {
         if (job.queue_reply) job.queue_reply(store, reply);
-        auto queued = store.outbox_after(outbox_before);
+        auto queued = queued_since_mark();
         savepoint.release();
         return {.result = {std::move(reply), std::move(queued)}};
       }
@@ -50,9 +58,13 @@ CommandOutcome run_job(storage::Database& db, storage::SqliteStore& store, const
     }
     storage::Savepoint savepoint(db);  // a refusal still answers, and still counts as seen
     if (!job.delivery_id.empty()) store.remember_delivery(job.delivery_id, who.at);
-    if (job.queue_reply) job.queue_reply(store, *refused);
+    std::vector<storage::OutboxMessage> queued;
+    if (job.queue_reply) {
+      job.queue_reply(store, *refused);
+      queued = queued_since_mark();  // the reply alone: the command rolled back
+    }
     savepoint.release();
-    return {.result = {std::move(*refused), {}}};
+    return {.result = {std::move(*refused), std::move(queued)}};
   } catch (const std::exception& error) {
     if (!db.in_transaction()) throw;  // SQLite gave the whole batch up (e.g. disk full)
     spdlog::error("command \"{}\" failed and was rolled back: {}", who.text.substr(0, 40),
@@ -76,12 +88,12 @@ void count_command(Metrics& metrics, const CommandJob& job, const CommandOutcome
 
 }  // namespace
 
-CommandWriter::CommandWriter(const std::string& database_path, std::function<void()> after_commit,
-                             Metrics* metrics)
+CommandWriter::CommandWriter(const std::string& database_path,
+                             std::function<void(std::size_t queued)> after_commit, Metrics* metrics)
     : database_path_(database_path),
       after_commit_(std::move(after_commit)),
       metrics_(metrics),
-      thread_([this] { run(); }) {}
+      thread_([this] { write_batches(); }) {}
 
 CommandWriter::~CommandWriter() {
   {
@@ -97,13 +109,35 @@ std::future<CommandOutcome> CommandWriter::submit(CommandJob job) {
   auto future = promise.get_future();
   {
     const std::scoped_lock lock(mutex_);
-    queue_.push_back({std::move(job), std::move(promise)});
+    queue_.push_back({.job = std::move(job), .promise = std::move(promise)});
   }
   wake_.notify_one();
   return future;
 }
 
-void CommandWriter::run() {
+CommandOutcome CommandWriter::run(CommandJob job) {
+  Waiter waiter;
+  {
+    const std::scoped_lock lock(mutex_);
+    queue_.push_back({.job = std::move(job), .waiter = &waiter});
+  }
+  wake_.notify_one();
+  {
+    std::unique_lock lock(waiter.mutex);
+    waiter.woken.wait(lock, [&waiter] { return waiter.done; });
+  }
+  if (waiter.next != nullptr) wake(*waiter.next);
+  return std::move(waiter.outcome);
+}
+
+// Under the waiter's mutex: once it is released, the waiter may return and its stack is gone.
+void CommandWriter::wake(Waiter& waiter) {
+  const std::scoped_lock lock(waiter.mutex);
+  waiter.done = true;
+  waiter.woken.notify_one();
+}
+
+void CommandWriter::write_batches() {
   std::unique_ptr<storage::Database> db;  // opened on this thread, reopened after a failure
   while (true) {
     std::deque<Pending> batch;
@@ -134,11 +168,22 @@ void CommandWriter::run_batch(std::unique_ptr<storage::Database>& db, std::deque
     outcomes.assign(batch.size(), CommandOutcome{.kind = CommandOutcome::Kind::failed,
                                                  .error = failure_for_people(error)});
   }
+  std::size_t queued = 0;
+  Waiter* first = nullptr;  // callers of run(), chained: each wakes the next
+  Waiter* last = nullptr;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (metrics_ != nullptr) count_command(*metrics_, batch[i].job, outcomes[i]);
-    batch[i].promise.set_value(std::move(outcomes[i]));
+    queued += outcomes[i].result.queued.size();
+    if (Waiter* waiter = batch[i].waiter) {
+      waiter->outcome = std::move(outcomes[i]);  // read after the chain's mutexes hand it on
+      (last != nullptr ? last->next : first) = waiter;
+      last = waiter;
+    } else {
+      batch[i].promise->set_value(std::move(outcomes[i]));
+    }
   }
-  if (after_commit_) after_commit_();
+  if (first != nullptr) wake(*first);
+  if (after_commit_) after_commit_(queued);
 }
 
 }  // namespace warroom::bot

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "bot/form.h"
 #include "bot/metrics.h"
 #include "storage/database.h"
 #include "storage/error.h"
@@ -19,6 +20,18 @@ constexpr std::size_t max_body_bytes = 64 * 1024;
 
 thread_local std::chrono::steady_clock::time_point request_started_at;
 
+// httplib listens with a backlog of 5, baked into Debian's .so: a burst of new connections
+// overflowed it and the kernel dropped their SYNs, which clients resend after 1 s (14 of 32
+// simultaneous /healthz waited 1.2 s, past half of Slack's 3-second budget).
+constexpr int listen_backlog = 1024;
+
+// SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which lets a second warroom on
+// the same port silently share its traffic; a taken port must be an error.
+void reuse_address(socket_t socket) {
+  int yes = 1;
+  setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 }  // namespace
 
 void configure_limits(httplib::Server& server, Metrics* metrics) {
@@ -29,12 +42,7 @@ void configure_limits(httplib::Server& server, Metrics* metrics) {
   server.set_keep_alive_max_count(1000);
   server.set_tcp_nodelay(true);
   server.set_payload_max_length(max_body_bytes);
-  // httplib's default also sets SO_REUSEPORT, which lets a second warroom on the same port
-  // silently share its traffic; a taken port must be an error.
-  server.set_socket_options([](socket_t socket) {
-    int yes = 1;
-    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+  server.set_socket_options(reuse_address);
   server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     request_started_at = std::chrono::steady_clock::now();
     const bool has_body_length =
@@ -70,6 +78,18 @@ void configure_limits(httplib::Server& server, Metrics* metrics) {
       });
 }
 
+bool bind_listener(httplib::Server& server, const std::string& host, int port) {
+  socket_t listening = INVALID_SOCKET;
+  server.set_socket_options([&listening](socket_t socket) {
+    reuse_address(socket);
+    listening = socket;  // bind_to_port stops at the first socket that binds: this one
+  });
+  const bool bound = server.bind_to_port(host, port);
+  server.set_socket_options(reuse_address);
+  if (bound) ::listen(listening, listen_backlog);  // listening again only widens the backlog
+  return bound;
+}
+
 void add_bounded_post(httplib::Server& server, const std::string& pattern,
                       std::function<void(const httplib::Request&, httplib::Response&)> handler) {
   server.Post(pattern, [handler = std::move(handler)](const httplib::Request& request,
@@ -92,10 +112,13 @@ void add_bounded_post(httplib::Server& server, const std::string& pattern,
       response.set_header("Connection", "close");  // the rest of the body is still unread
       return;
     }
-    httplib::Request whole = request;
+    // httplib hands every handler its own Request object, which is not const (httplib gives
+    // a content-reader route no body and no params): filling them in here spares a copy of
+    // the whole request, headers and all, on every POST.
+    auto& whole = const_cast<httplib::Request&>(request);
     whole.body = std::move(body);
     if (whole.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
-      httplib::detail::parse_query_text(whole.body, whole.params);
+      parse_form(whole.body, whole.params);
     }
     handler(whole, response);
   });

@@ -83,8 +83,8 @@ int run_server(const ServeOptions& options, storage::Database& db, const sigset_
   Metrics metrics;  // outlives the writer and the HTTP server, which count into it
   CommandWriter writer(
       options.database_path,
-      [&worker] {
-        if (worker) worker->notify();
+      [&worker](std::size_t queued) {
+        if (worker && queued > 0) worker->notify();  // nothing new to deliver otherwise
       },
       &metrics);
   Scheduler scheduler(options.database_path, options.config, clock, [&worker] {
@@ -108,7 +108,7 @@ int run_server(const ServeOptions& options, storage::Database& db, const sigset_
                            .templates = templates,
                            .clock = clock,
                            .metrics = &metrics});
-  if (!server.bind_to_port(options.bind, options.port)) {
+  if (!bind_listener(server, options.bind, options.port)) {
     spdlog::error("cannot listen on {}:{}: is the port in use?", options.bind, options.port);
     return 1;
   }

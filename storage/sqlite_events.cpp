@@ -17,6 +17,7 @@ namespace {
 // The JSON form the chain covers: an object with sorted keys (std::map and nlohmann's object
 // both sort), compact, with invalid UTF-8 replaced so dumping never throws.
 std::string to_json_text(const EventData& data) {
+  if (data.empty()) return "{}";  // most events (notes, updates): no JSON library needed
   nlohmann::json object = nlohmann::json::object();
   for (const auto& [key, value] : data) object[key] = value;
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -107,7 +108,7 @@ Event SqliteStore::append_event(std::int64_t incident, const NewEvent& event) {
                .hash = {},
                .fields = {}};
   stored.hash = event_hash(head.hash, stored);
-  stored.fields = parse_event_data(stored.data);
+  if (!event.data.empty()) stored.fields = parse_event_data(stored.data);
   {
     Statement insert(db_, "append_event: insert", insert_sql);
     insert.bind_int(1, incident)
@@ -152,8 +153,15 @@ std::optional<Event> SqliteStore::latest_event(std::int64_t incident, EventKind 
   constexpr std::string_view select_sql =
       "SELECT seq, at, actor, kind, text, data, hash FROM events "
       "WHERE incident_id = ?1 AND kind = ?2 ORDER BY seq DESC LIMIT 1";
-  Statement select(db_, "latest_event", select_sql);
-  select.bind_int(1, incident).bind_text(2, to_string(kind));
+  // The kind written out, so that SQLite uses the partial index events_reminders (schema 005):
+  // a bound ?2 could be any kind. Other kinds are frequent enough to find walking backwards.
+  constexpr std::string_view reminder_sql =
+      "SELECT seq, at, actor, kind, text, data, hash FROM events "
+      "WHERE incident_id = ?1 AND kind = 'reminder' ORDER BY seq DESC LIMIT 1";
+  const bool reminder = kind == EventKind::reminder;
+  Statement select(db_, "latest_event", reminder ? reminder_sql : select_sql);
+  select.bind_int(1, incident);
+  if (!reminder) select.bind_text(2, to_string(kind));
   StoredEvents stored = read_events(select);
   if (stored.unreadable_seq) {
     throw Error("latest_event: INC-" + std::to_string(incident) + " event " +

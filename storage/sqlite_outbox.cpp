@@ -102,6 +102,7 @@ std::int64_t SqliteStore::enqueue(const OutboxMessage& message) {
   if (!insert.step()) throw Error("enqueue: the insert returned no id");
   const std::int64_t id = insert.column_int(0);
   insert.run();  // step to the end so the statement is not left active
+  enqueued_ids_.push_back(id);
   return id;
 }
 

@@ -5,7 +5,9 @@
 // sqlite_links.cpp, problem records in sqlite_problems.cpp.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "storage/store.h"
 
@@ -75,11 +77,17 @@ class SqliteStore final : public Store {
   void pause_method(const std::string& method, TimePoint until) override;
   std::optional<TimePoint> method_paused_until(const std::string& method) override;
 
+  // The ids enqueue() returned through this store, in order (rows a rollback undid included):
+  // the group-commit writer learns from it whether a command queued anything, and from
+  // where, without asking SQLite for every command.
+  const std::vector<std::int64_t>& enqueued_ids() const { return enqueued_ids_; }
+
  private:
   // Throws Error naming `what` unless a transaction is open (and still alive).
   void require_transaction(std::string_view what) const;
 
   Database& db_;
+  std::vector<std::int64_t> enqueued_ids_;
 };
 
 }  // namespace warroom::storage

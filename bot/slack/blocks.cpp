@@ -38,11 +38,19 @@ std::vector<std::string> split_sections(const std::string& text) {
   return pieces;
 }
 
+// Built by moving values in: a braced initializer list copies every string it holds, and
+// this runs for every slash-command reply.
 json sections(const std::string& text) {
   json blocks = json::array();
-  for (const auto& piece : split_sections(text)) {
+  for (auto& piece : split_sections(text)) {
     if (piece.empty()) continue;
-    blocks.push_back({{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", piece}}}});
+    json mrkdwn = json::object();
+    mrkdwn["type"] = "mrkdwn";
+    mrkdwn["text"] = std::move(piece);
+    json section = json::object();
+    section["type"] = "section";
+    section["text"] = std::move(mrkdwn);
+    blocks.push_back(std::move(section));
   }
   return blocks;
 }
@@ -90,11 +98,13 @@ MessageRenderer::MessageRenderer(const templates::Templates& templates, std::str
     : templates_(templates), public_url_(std::move(public_url)) {}
 
 std::string MessageRenderer::reply_body(const commands::Reply& reply) const {
-  const std::string text = to_mrkdwn(reply.text);
+  std::string text = to_mrkdwn(reply.text);
   const bool everyone = reply.visibility == commands::Visibility::in_channel;
-  return dump({{"response_type", everyone ? "in_channel" : "ephemeral"},
-               {"text", text},
-               {"blocks", sections(text)}});
+  json body = json::object();
+  body["response_type"] = everyone ? "in_channel" : "ephemeral";
+  body["blocks"] = sections(text);
+  body["text"] = std::move(text);
+  return dump(body);
 }
 
 std::string MessageRenderer::post_body(const storage::OutboxMessage& message,

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/command_writer.h"
+#include "bot/http_server.h"
 #include "bot/slack/blocks.h"
 #include "bot/slack/payload.h"
 #include "bot/slack/response_url.h"
@@ -95,7 +96,7 @@ std::function<void(storage::Store&, const commands::Reply&)> reply_to_button(
 }
 
 CommandOutcome run(const SlackEndpoints& endpoints, CommandJob job) {
-  return endpoints.writer.submit(std::move(job)).get();
+  return endpoints.writer.run(std::move(job));
 }
 
 void on_command(const SlackEndpoints& endpoints, const httplib::Request& request,
@@ -151,18 +152,18 @@ void on_interaction(const SlackEndpoints& endpoints, const httplib::Request& req
 }  // namespace
 
 void add_slack_routes(httplib::Server& server, const SlackEndpoints& endpoints) {
-  server.Post("/slack/commands",
-              [&endpoints](const httplib::Request& request, httplib::Response& response) {
-                on_command(endpoints, request, response);
-              });
-  server.Post("/slack/events",
-              [&endpoints](const httplib::Request& request, httplib::Response& response) {
-                on_event(endpoints, request, response);
-              });
-  server.Post("/slack/interactions",
-              [&endpoints](const httplib::Request& request, httplib::Response& response) {
-                on_interaction(endpoints, request, response);
-              });
+  add_bounded_post(server, "/slack/commands",
+                   [&endpoints](const httplib::Request& request, httplib::Response& response) {
+                     on_command(endpoints, request, response);
+                   });
+  add_bounded_post(server, "/slack/events",
+                   [&endpoints](const httplib::Request& request, httplib::Response& response) {
+                     on_event(endpoints, request, response);
+                   });
+  add_bounded_post(server, "/slack/interactions",
+                   [&endpoints](const httplib::Request& request, httplib::Response& response) {
+                     on_interaction(endpoints, request, response);
+                   });
 }
 
 }  // namespace warroom::bot::slack

@@ -3,16 +3,19 @@
 // Reasons name the header or the check that failed, never the secret or the expected value.
 #include "bot/slack/verify.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <climits>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <stdexcept>
+#include <string>
 #include <system_error>
 
 namespace warroom::bot::slack {
@@ -61,28 +64,68 @@ std::optional<std::string> refuse_time(std::int64_t timestamp_seconds,
   return std::nullopt;
 }
 
+// HMAC-SHA256 keyed once per thread and secret. OpenSSL 3's one-shot HMAC() looks the MAC
+// and the digest up in its provider store (under a lock) and sets the key up on every call;
+// here a request costs one re-initialisation of the keyed context.
+class KeyedHmac {
+ public:
+  // The MAC of the concatenated `parts` under `secret`. Throws std::runtime_error.
+  std::array<unsigned char, EVP_MAX_MD_SIZE> mac(std::string_view secret,
+                                                 std::initializer_list<std::string_view> parts,
+                                                 std::size_t& length) {
+    if (!context_ || secret != secret_) rekey(secret);
+    // A null key re-initialises with the key already set.
+    if (EVP_MAC_init(context_.get(), nullptr, 0, nullptr) != 1) fail();
+    for (const std::string_view part : parts) {
+      const auto* bytes = reinterpret_cast<const unsigned char*>(part.data());
+      if (EVP_MAC_update(context_.get(), bytes, part.size()) != 1) fail();
+    }
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    if (EVP_MAC_final(context_.get(), digest.data(), &length, digest.size()) != 1) fail();
+    return digest;
+  }
+
+ private:
+  using MacPointer = std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)>;
+  using ContextPointer = std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)>;
+
+  [[noreturn]] static void fail() { throw std::runtime_error("HMAC-SHA256 failed in OpenSSL"); }
+
+  void rekey(std::string_view secret) {
+    static const MacPointer hmac(EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr), EVP_MAC_free);
+    if (!hmac) fail();
+    context_ = ContextPointer(EVP_MAC_CTX_new(hmac.get()), EVP_MAC_CTX_free);
+    secret_.clear();
+    if (!context_) fail();
+    std::string digest_name = "SHA256";
+    const std::array<OSSL_PARAM, 2> params = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name.data(), 0),
+        OSSL_PARAM_construct_end()};
+    // An empty view may carry no pointer; OpenSSL takes a null key as "no key given".
+    const auto* key = reinterpret_cast<const unsigned char*>(secret.empty() ? "" : secret.data());
+    if (EVP_MAC_init(context_.get(), key, secret.size(), params.data()) != 1) {
+      context_.reset();
+      fail();
+    }
+    secret_ = secret;
+  }
+
+  ContextPointer context_{nullptr, EVP_MAC_CTX_free};
+  std::string secret_;  // the key context_ holds
+};
+
 }  // namespace
 
 std::string sign(std::string_view signing_secret, std::string_view timestamp,
                  std::string_view body) {
-  std::string base;
-  base.reserve(3 + timestamp.size() + 1 + body.size());
-  base.append("v0:").append(timestamp).append(":").append(body);
-
-  if (signing_secret.size() > static_cast<std::size_t>(INT_MAX)) {
-    throw std::length_error("signing secret is too long");
-  }
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int digest_length = 0;
-  const auto* computed =
-      HMAC(EVP_sha256(), signing_secret.data(), static_cast<int>(signing_secret.size()),
-           reinterpret_cast<const unsigned char*>(base.data()), base.size(), digest.data(),
-           &digest_length);
-  if (computed == nullptr) throw std::runtime_error("HMAC-SHA256 failed in OpenSSL");
+  thread_local KeyedHmac hmac;
+  std::size_t digest_length = 0;
+  const auto digest = hmac.mac(signing_secret, {"v0:", timestamp, ":", body}, digest_length);
 
   constexpr std::string_view hex_digits = "0123456789abcdef";
   std::string signature(version_prefix);
-  for (unsigned int i = 0; i < digest_length; ++i) {
+  signature.reserve(version_prefix.size() + 2 * digest_length);
+  for (std::size_t i = 0; i < digest_length; ++i) {
     signature += hex_digits[digest[i] >> 4U];
     signature += hex_digits[digest[i] & 0x0FU];
   }

@@ -1,9 +1,11 @@
 // The group-commit writer: many commands, few commits, each command alone in its savepoint.
 #include "bot/command_writer.h"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <future>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "commands/clock.h"
@@ -17,7 +19,7 @@ struct Writer {
   testing::TempDatabase database;
   commands::Config config;
   int commits = 0;
-  CommandWriter writer{database.path().string(), [this] { ++commits; }};
+  CommandWriter writer{database.path().string(), [this](std::size_t) { ++commits; }};
 
   CommandJob job(const std::string& user, const std::string& channel, const std::string& text) {
     return {.invocation = {.user = user,
@@ -53,6 +55,33 @@ TEST_CASE("concurrent commands from many threads all commit, with fewer commits 
   const auto events = w.events(1);
   CHECK(events.size() == 201);
   CHECK(w.commits < 201);  // batched: one commit served many commands
+}
+
+TEST_CASE("callers of run on many threads each get their own reply, with fewer commits",
+          "[bot][writer]") {
+  Writer w;
+  REQUIRE(w.writer.run(w.job("U1", "C1", "declare Database down")).kind ==
+          CommandOutcome::Kind::ran);
+  constexpr int threads = 16;
+  constexpr int per_thread = 20;
+  std::vector<std::thread> callers;
+  std::atomic<int> mismatched{0};
+  for (int t = 0; t < threads; ++t) {
+    callers.emplace_back([&w, &mismatched, t] {
+      for (int i = 0; i < per_thread; ++i) {
+        const std::string note = "step " + std::to_string(t) + "." + std::to_string(i);
+        const auto outcome = w.writer.run(w.job("U1", "C1", "note " + note));
+        if (outcome.kind != CommandOutcome::Kind::ran ||
+            outcome.result.reply.text.find(note) == std::string::npos) {
+          ++mismatched;
+        }
+      }
+    });
+  }
+  for (auto& caller : callers) caller.join();
+  CHECK(mismatched == 0);
+  CHECK(w.events(1).size() == 1 + threads * per_thread);
+  CHECK(w.commits < 1 + threads * per_thread);  // batched: one commit served many callers
 }
 
 TEST_CASE("a refused or failing command rolls back alone and the rest of its batch commits",
