@@ -13,7 +13,7 @@ FUZZ_DEBS := clang-14 libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -G Ninja -DWARROOM_WERROR=ON
 
-.PHONY: all deps build run test test-fast asan tsan bench fuzz fuzz-deps fuzz-build format clean
+.PHONY: all deps build run test test-fast asan tsan bench soak fuzz fuzz-deps fuzz-build format clean
 
 all: build
 
@@ -62,11 +62,13 @@ tsan: deps $(TSAN_BUILD)/build.ninja
 	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ./warroom_tests --order rand "$(TSAN_TAGS)"
 
-# Benchmarks (bench/README.md): Release build, then each benchmark side by side with its baselines.
+# Benchmarks (bench/README.md): the optimised build, then every benchmark in one session (the
+# slash-command load side by side with both baseline bots and both ceilings, BENCH_ROUNDS
+# interleaved rounds) and one table of every goal and ratio, also kept in $(BUILD)/bench/.
+BENCH_ROUNDS ?= 3
 bench: build
-	cmake --build $(BUILD) --target warroom_review_bench
-	./$(BUILD)/warroom_review_bench 10000 20
-	bench/slash.sh 3
+	cmake --build $(BUILD) -j $(JOBS) --target warroom_review_bench warroom_ceilings warroom_stats_bench
+	WARROOM_BUILD=$(BUILD) bench/all.sh $(BENCH_ROUNDS) $(BUILD)/bench
 
 # libFuzzer (docs/testing.md): clang builds the fuzz targets in $(FUZZ_BUILD); each runs
 # FUZZ_RUNS inputs from the fixtures and tests/fuzz/corpus. A crash input is copied into
@@ -83,6 +85,10 @@ fuzz-build: fuzz-deps $(FUZZ_BUILD)/build.ninja
 
 fuzz: fuzz-build
 	FUZZ_RUNS=$(FUZZ_RUNS) fuzz/run.sh $(FUZZ_BUILD)
+
+# The crash and fault tests at soak strength (bench/README.md): 20 kills, a minute per storm.
+soak: build
+	bench/soak.sh $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
