@@ -18,7 +18,7 @@ namespace {
 struct Writer {
   testing::TempDatabase database;
   commands::Config config;
-  int commits = 0;
+  std::atomic<int> commits{0};  // counted on the writer thread, read by the test
   CommandWriter writer{database.path().string(), [this](std::size_t) { ++commits; }};
 
   CommandJob job(const std::string& user, const std::string& channel, const std::string& text) {
@@ -54,7 +54,7 @@ TEST_CASE("concurrent commands from many threads all commit, with fewer commits 
   }
   const auto events = w.events(1);
   CHECK(events.size() == 201);
-  CHECK(w.commits < 201);  // batched: one commit served many commands
+  CHECK(w.commits.load() < 201);  // batched: one commit served many commands
 }
 
 TEST_CASE("callers of run on many threads each get their own reply, with fewer commits",
@@ -81,7 +81,7 @@ TEST_CASE("callers of run on many threads each get their own reply, with fewer c
   for (auto& caller : callers) caller.join();
   CHECK(mismatched == 0);
   CHECK(w.events(1).size() == 1 + threads * per_thread);
-  CHECK(w.commits < 1 + threads * per_thread);  // batched: one commit served many callers
+  CHECK(w.commits.load() < 1 + threads * per_thread);  // batched: one commit served many callers
 }
 
 TEST_CASE("a refused or failing command rolls back alone and the rest of its batch commits",
