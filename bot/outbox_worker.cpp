@@ -252,12 +252,16 @@ void OutboxWorker::record(const storage::OutboxMessage& message, const Delivery&
                    message.method, delay.count(), delivery.error);
       break;
     }
-    case Outcome::rate_limited:
-      store.pause_method(message.method, now + delivery.retry_after);
-      store.schedule_retry(message.id, now + delivery.retry_after, delivery.error);
+    case Outcome::rate_limited: {
+      // The clock reads whole milliseconds, so `now` may be up to 1 ms behind: resuming 1 ms
+      // later keeps every call at least Retry-After after the 429.
+      const TimePoint resume_at = now + delivery.retry_after + 1ms;
+      store.pause_method(message.method, resume_at);
+      store.schedule_retry(message.id, resume_at, delivery.error);
       spdlog::info("{} is rate limited: paused for {} ms", message.method,
                    delivery.retry_after.count());
       break;
+    }
     case Outcome::failed:
       record_failure(store, message, delivery, now);
       break;
