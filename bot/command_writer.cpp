@@ -126,7 +126,9 @@ CommandOutcome CommandWriter::run(CommandJob job) {
     std::unique_lock lock(waiter.mutex);
     waiter.woken.wait(lock, [&waiter] { return waiter.done; });
   }
-  if (waiter.next != nullptr) wake(*waiter.next);
+  for (Waiter* next : waiter.next) {
+    if (next != nullptr) wake(*next);
+  }
   return std::move(waiter.outcome);
 }
 
@@ -169,20 +171,24 @@ void CommandWriter::run_batch(std::unique_ptr<storage::Database>& db, std::deque
                                                  .error = failure_for_people(error)});
   }
   std::size_t queued = 0;
-  Waiter* first = nullptr;  // callers of run(), chained: each wakes the next
-  Waiter* last = nullptr;
+  std::vector<Waiter*> waiters;  // callers of run(): waiter i wakes waiters 2i+1 and 2i+2
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (metrics_ != nullptr) count_command(*metrics_, batch[i].job, outcomes[i]);
     queued += outcomes[i].result.queued.size();
     if (Waiter* waiter = batch[i].waiter) {
-      waiter->outcome = std::move(outcomes[i]);  // read after the chain's mutexes hand it on
-      (last != nullptr ? last->next : first) = waiter;
-      last = waiter;
+      waiter->outcome = std::move(outcomes[i]);  // read after the wakers' mutexes hand it on
+      waiters.push_back(waiter);
     } else {
       batch[i].promise->set_value(std::move(outcomes[i]));
     }
   }
-  if (first != nullptr) wake(*first);
+  for (std::size_t i = 0; i < waiters.size(); ++i) {
+    for (std::size_t child = 0; child < 2; ++child) {
+      const std::size_t index = 2 * i + 1 + child;
+      waiters[i]->next.at(child) = index < waiters.size() ? waiters[index] : nullptr;
+    }
+  }
+  if (!waiters.empty()) wake(*waiters.front());
   if (after_commit_) after_commit_(queued);
 }
 

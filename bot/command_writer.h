@@ -4,6 +4,7 @@
 // commit, and one durable commit serves many commands.
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -60,9 +61,10 @@ class CommandWriter {
   // Thread-safe. The future is ready once the job's batch committed (or failed).
   std::future<CommandOutcome> submit(CommandJob job);
   // Thread-safe: submit(job).get(), except for who wakes whom. The writer thread, the one
-  // serial stage, wakes only the first caller of a batch, and each caller wakes the next
-  // before it answers: a wake-up costs a system call and often an interrupt to the other
-  // core, and eight of them per batch were a sixth of the writer's work.
+  // serial stage, wakes only the first caller of a batch; each caller wakes two more before
+  // it answers (a tree, so the last is woken after a few hand-overs, not one per caller). A
+  // wake-up costs a system call and often an interrupt to the other core, and eight of them
+  // per batch were a sixth of the writer's work.
   CommandOutcome run(CommandJob job);
 
  private:
@@ -72,7 +74,7 @@ class CommandWriter {
     std::condition_variable woken;
     bool done = false;
     CommandOutcome outcome;
-    Waiter* next = nullptr;  // the next caller of the same batch: this caller wakes it
+    std::array<Waiter*, 2> next{};  // callers of the same batch this caller wakes
   };
   struct Pending {
     CommandJob job;
