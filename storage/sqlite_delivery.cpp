@@ -2,6 +2,7 @@
 // methods paused by a 429), channel binding, and the platform delivery ids seen before.
 #include "storage/database.h"
 #include "storage/error.h"
+#include "storage/outbox_heads.h"
 #include "storage/sqlite_store.h"
 #include "storage/statement.h"
 
@@ -39,19 +40,10 @@ bool SqliteStore::remember_delivery(const std::string& id, TimePoint at) {
 }
 
 std::optional<TimePoint> SqliteStore::next_attempt_at() {
-  // The same heads due_messages considers, found the same way (a few index seeks per
-  // destination): a message behind another in its destination cannot go before it, so its
-  // own time says nothing about when to wake up.
+  // The heads due_messages considers: a message behind another in its destination cannot go
+  // before it, so its own time says nothing about when to wake up.
   constexpr std::string_view select_sql =
-      "WITH RECURSIVE destinations(name) AS ("
-      "SELECT MIN(destination) FROM outbox INDEXED BY outbox_pending_by_destination "
-      "WHERE state = 'pending' "
-      "UNION ALL SELECT (SELECT MIN(destination) FROM outbox INDEXED BY "
-      "outbox_pending_by_destination WHERE state = 'pending' AND destination > name) "
-      "FROM destinations WHERE name IS NOT NULL) "
-      "SELECT MIN(COALESCE(next_attempt_at, created_at)) FROM destinations JOIN outbox AS head "
-      "ON head.id = (SELECT MIN(id) FROM outbox INDEXED BY outbox_pending_by_destination "
-      "WHERE state = 'pending' AND destination = destinations.name)";
+      OUTBOX_HEADS_WITH "SELECT MIN(COALESCE(next_attempt_at, created_at)) " OUTBOX_HEADS_FROM;
   Statement select(db_, "next_attempt_at", select_sql);
   return select.step() ? select.column_optional_time(0) : std::nullopt;
 }

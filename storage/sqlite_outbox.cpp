@@ -5,6 +5,7 @@
 
 #include "storage/database.h"
 #include "storage/error.h"
+#include "storage/outbox_heads.h"
 #include "storage/sqlite_store.h"
 #include "storage/statement.h"
 
@@ -119,23 +120,10 @@ std::vector<OutboxMessage> SqliteStore::outbox_after(std::int64_t after_id) {
 
 std::vector<OutboxMessage> SqliteStore::due_messages(TimePoint now, std::size_t limit,
                                                      const std::string& destination_prefix) {
-  // Only the oldest pending message of each destination may go, so a destination's messages
-  // arrive in the order they were written even when an earlier one waits for a retry. Those
-  // heads are found by skipping from one destination to the next in the partial index: a few
-  // seeks per destination. Testing every pending row for being its destination's oldest took
-  // 40 ms with 30,000 waiting after a Slack outage, in the worker's write transaction after
-  // every commit, and slash commands waited seconds for the lock. (next_attempt_at likewise.)
-  constexpr std::string_view select_sql =
-      "WITH RECURSIVE destinations(name) AS ("
-      "SELECT MIN(destination) FROM outbox INDEXED BY outbox_pending_by_destination "
-      "WHERE state = 'pending' "
-      "UNION ALL SELECT (SELECT MIN(destination) FROM outbox INDEXED BY "
-      "outbox_pending_by_destination WHERE state = 'pending' AND destination > name) "
-      "FROM destinations WHERE name IS NOT NULL) "
+  // Only the oldest pending message of each destination may go (storage/outbox_heads.h).
+  constexpr std::string_view select_sql = OUTBOX_HEADS_WITH
       "SELECT id, incident_id, created_at, destination, method, template, text, fields, state, "
-      "attempts, next_attempt_at, last_error FROM destinations JOIN outbox AS head "
-      "ON head.id = (SELECT MIN(id) FROM outbox INDEXED BY outbox_pending_by_destination "
-      "WHERE state = 'pending' AND destination = destinations.name) "
+      "attempts, next_attempt_at, last_error " OUTBOX_HEADS_FROM
       "WHERE (next_attempt_at IS NULL OR next_attempt_at <= ?1) "
       "AND substr(destination, 1, length(?3)) = ?3 ORDER BY id LIMIT ?2";
   Statement select(db_, "due_messages", select_sql);
