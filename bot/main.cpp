@@ -125,8 +125,7 @@ int run_stats(const std::string& database_path, const StatsOptions& options) {
   // server keeps committing meanwhile. Closing the connection ends it on any error.
   db.execute("BEGIN", "stats: begin read");
   storage::SqliteStore store(db);
-  const auto stats =
-      commands::collect_stats(store, config, commands::SystemClock().now(), *window);
+  const auto stats = commands::collect_stats(store, config, commands::SystemClock().now(), *window);
   db.execute("ROLLBACK", "stats: end read");
   std::cout << (options.json ? bot::render_stats_json(stats) : commands::render_stats_text(stats))
             << '\n';
