@@ -157,28 +157,44 @@ void CommandLoad::run_client(int client) {
   }
 }
 
-std::vector<Stop> stop_and_restart(std::unique_ptr<FaultServer>& server, std::atomic<int>& port,
-                                   const CommandLoad& load, int signal, int rounds,
-                                   const std::filesystem::path& database,
-                                   const std::map<std::string, std::string>& environment) {
+ServerUnderLoad::ServerUnderLoad(int clients, CommandLoad::MakeCommand make)
+    : environment(slack_environment(slack.base_url(), {{"WARROOM_INCIDENT_CHANNELS", "off"}})),
+      server_(std::make_unique<FaultServer>(database.path(), environment)),
+      port_(server_->port()) {
+  REQUIRE(stored_reply(send_command(port_, "C1", "declare Checkout errors sev2")));
+  REQUIRE(stored_reply(send_command(port_, "C2", "declare Search latency sev3")));
+  load_ = std::make_unique<CommandLoad>([this] { return port_.load(); }, clients, std::move(make));
+}
+
+std::vector<Stop> ServerUnderLoad::stop_and_restart(int signal, int rounds) {
   std::mt19937 random(std::random_device{}());
   std::uniform_int_distribution<std::size_t> more_answers(20, 300);
   std::vector<Stop> stops;
   for (int round = 0; round < rounds; ++round) {
-    const auto target = load.acknowledged() + more_answers(random);
-    if (!wait_for([&] { return load.acknowledged() >= target; }, 30s)) {
-      throw std::runtime_error("commands stopped being acknowledged:\n" + server->log_tail());
+    const auto target = load_->acknowledged() + more_answers(random);
+    if (!wait_for([&] { return load_->acknowledged() >= target; }, 30s)) {
+      throw std::runtime_error("commands stopped being acknowledged:\n" + server_->log_tail());
     }
     const auto signalled = std::chrono::steady_clock::now();
-    const int exit_code = server->stop(signal);
+    const int exit_code = server_->stop(signal);
     stops.push_back({.exit_code = exit_code,
                      .took_ms = std::chrono::duration<double, std::milli>(
                                     std::chrono::steady_clock::now() - signalled)
                                     .count()});
-    server = std::make_unique<FaultServer>(database, environment);
-    port = server->port();
+    server_ = std::make_unique<FaultServer>(database.path(), environment);
+    port_ = server_->port();
   }
   return stops;
+}
+
+nlohmann::json ServerUnderLoad::finish() {
+  const auto after_last_start = load_->acknowledged() + 20;
+  REQUIRE(wait_for([&] { return load_->acknowledged() >= after_last_start; }, 30s));
+  load_->stop();
+  INFO(server_->log_tail());
+  CHECK(outbox_drains(database.path(), 60s));  // rows a stop left pending go after the restart
+  CHECK(server_->stop(SIGTERM) == 0);
+  return export_all(database.path());
 }
 
 AnswerCounts check_answered_are_stored(const std::vector<CommandLoad::Answer>& answers,

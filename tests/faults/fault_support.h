@@ -18,6 +18,7 @@
 
 #include "tests/support/fake_slack.h"
 #include "tests/support/process.h"
+#include "tests/support/temp_database.h"
 
 namespace warroom::testing {
 
@@ -111,18 +112,38 @@ class CommandLoad {
 // True when a 2xx answer says the command was stored (response_type in_channel).
 bool stored_reply(const SlashAnswer& answer);
 
-// `rounds` times, at a random moment under `load` (after 20 to 300 more acknowledged
-// commands): stops `server` with `signal`, starts a new one on the same file with the same
-// environment and points `port` at it. Each stop's exit code and milliseconds from the signal
-// to the exit. Throws when the load stops being acknowledged.
 struct Stop {
   int exit_code = 0;
   double took_ms = 0;
 };
-std::vector<Stop> stop_and_restart(std::unique_ptr<FaultServer>& server, std::atomic<int>& port,
-                                   const CommandLoad& load, int signal, int rounds,
-                                   const std::filesystem::path& database,
-                                   const std::map<std::string, std::string>& environment);
+
+// The scenario of the kill -9 and SIGTERM tests: `warroom serve` talking to a fake Slack over a
+// temporary file (incident channels off), INC-1 declared in C1 and INC-2 in C2, and `clients`
+// threads sending `make`'s commands to whichever server is up.
+class ServerUnderLoad {
+ public:
+  ServerUnderLoad(int clients, CommandLoad::MakeCommand make);
+
+  // `rounds` times, at a random moment (after 20 to 300 more acknowledged commands): stops the
+  // server with `signal` and starts a new one on the same file with the same environment. Each
+  // stop's exit code and milliseconds from the signal to the exit. Throws when the load stops
+  // being acknowledged.
+  std::vector<Stop> stop_and_restart(int signal, int rounds);
+  // Once 20 more commands were acknowledged by the last server: stops the load, checks that
+  // the outbox drains, stops the server with SIGTERM (checked: exit 0) and exports the file.
+  nlohmann::json finish();
+
+  FakeSlack slack;
+  const TempDatabase database;
+  const std::map<std::string, std::string> environment;
+
+  [[nodiscard]] const CommandLoad& load() const { return *load_; }
+
+ private:
+  std::unique_ptr<FaultServer> server_;
+  std::atomic<int> port_;
+  std::unique_ptr<CommandLoad> load_;  // last: stops before the server goes
+};
 
 // Checks that every answered command of `answers` was acknowledged as stored (a 2xx
 // in_channel, never an error) and is in `stored`; unanswered ones (the server was down) may or

@@ -30,37 +30,21 @@ TEST_CASE("kill -9 under load loses no acknowledged command and the file stays s
           "[faults][kill]") {
   const int kills = knob("WARROOM_SOAK_KILLS", 3);
   const auto started = std::chrono::steady_clock::now();
-  FakeSlack slack;
-  const TempDatabase database;
-  const auto environment =
-      slack_environment(slack.base_url(), {{"WARROOM_INCIDENT_CHANNELS", "off"}});
-  auto server = std::make_unique<FaultServer>(database.path(), environment);
-  std::atomic<int> port = server->port();
-  REQUIRE(stored_reply(send_command(port, "C1", "declare Checkout errors sev2")));
-  REQUIRE(stored_reply(send_command(port, "C2", "declare Search latency sev3")));
-
-  CommandLoad load([&port] { return port.load(); }, clients, update_or_note);
-  for (const auto& stop :
-       stop_and_restart(server, port, load, SIGKILL, kills, database.path(), environment)) {
+  ServerUnderLoad run(clients, update_or_note);
+  for (const auto& stop : run.stop_and_restart(SIGKILL, kills)) {
     CHECK(stop.exit_code == -1);  // killed
   }
-  const auto after_last_start = load.acknowledged() + 20;
-  REQUIRE(wait_for([&] { return load.acknowledged() >= after_last_start; }, 30s));
-  load.stop();
-  // Rows a kill left pending are delivered after the last start.
-  INFO(server->log_tail());
-  CHECK(outbox_drains(database.path(), 60s));
+  const auto exported = run.finish();
+  const auto& database = run.database;
   CHECK(query_number(database.path(), "SELECT count(*) FROM outbox WHERE state = 'failed'") == 0);
-  CHECK(server->stop(SIGTERM) == 0);
 
-  const auto answers = load.answers();
-  const auto exported = export_all(database.path());
+  const auto answers = run.load().answers();
   const auto counts = check_answered_are_stored(answers, marks_on_timelines(exported));
   CHECK(counts.answered > 0);
   CHECK(integrity_check(database.path()) == "ok");
   CHECK(broken_chains(exported).empty());
   // At least once: a kill between a call and its record posts that message again.
-  const auto posted = posted_marks(slack.requests());
+  const auto posted = posted_marks(run.slack.requests());
   std::size_t updates = 0;
   for (const auto& sent : answers) {
     if (sent.answer.status == 0 || !sent.is_update) continue;

@@ -92,35 +92,19 @@ TEST_CASE("only the signal watcher of serve can receive SIGTERM", "[faults][sigt
 TEST_CASE("SIGTERM under load stores every acknowledged command and exits 0", "[faults][sigterm]") {
   const int terms = knob("WARROOM_SOAK_TERMS", 2);
   const auto started = std::chrono::steady_clock::now();
-  FakeSlack slack;
-  const TempDatabase database;
-  const auto environment =
-      slack_environment(slack.base_url(), {{"WARROOM_INCIDENT_CHANNELS", "off"}});
-  auto server = std::make_unique<FaultServer>(database.path(), environment);
-  std::atomic<int> port = server->port();
-  REQUIRE(stored_reply(send_command(port, "C1", "declare Payments failing sev1")));
-  REQUIRE(stored_reply(send_command(port, "C2", "declare Queue backlog sev2")));
-
-  CommandLoad load([&port] { return port.load(); }, 4, update_or_note);
+  ServerUnderLoad run(4, update_or_note);
   std::vector<double> stop_ms;
-  for (const auto& stop :
-       stop_and_restart(server, port, load, SIGTERM, terms, database.path(), environment)) {
+  for (const auto& stop : run.stop_and_restart(SIGTERM, terms)) {
     CHECK(stop.exit_code == 0);
     stop_ms.push_back(stop.took_ms);
   }
-  const auto after_last_start = load.acknowledged() + 20;
-  REQUIRE(wait_for([&] { return load.acknowledged() >= after_last_start; }, 30s));
-  load.stop();
-  INFO(server->log_tail());
-  CHECK(outbox_drains(database.path(), 60s));
-  CHECK(server->stop(SIGTERM) == 0);
-
-  const auto exported = export_all(database.path());
+  const auto exported = run.finish();
+  const auto& database = run.database;
   // An answer during the shutdown is a real answer: the command was stored.
-  const auto counts = check_answered_are_stored(load.answers(), marks_on_timelines(exported));
+  const auto counts = check_answered_are_stored(run.load().answers(), marks_on_timelines(exported));
   // Exactly once: a row in flight at SIGTERM was recorded before the exit, never sent again.
   const auto updates = update_marks(exported);
-  const auto posted = posted_marks(slack.requests());
+  const auto posted = posted_marks(run.slack.requests());
   std::size_t wrong = 0;
   for (const auto& one : updates) {
     if (posted.count(one) != 1) ++wrong;
