@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace warroom::bot {
@@ -25,6 +26,12 @@ std::optional<UrlParts> UrlParts::parse(std::string_view url) {
   parts.origin = std::string(url.substr(0, authority_end));
   parts.host = std::string(authority.substr(0, authority.find(':')));
   if (parts.host.empty()) return std::nullopt;
+  // A port is digits after the colon; anything else would only fail at connect, every retry.
+  const std::string_view port = authority.substr(parts.host.size());
+  const bool port_ok =
+      port.empty() || (port.size() > 1 && std::all_of(port.begin() + 1, port.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; }));
+  if (!port_ok) return std::nullopt;
   const std::string_view rest =
       authority_end == std::string_view::npos ? "" : url.substr(authority_end);
   parts.target = rest.empty()            ? "/"

@@ -18,7 +18,8 @@ struct UrlParts {
   std::string target;  // "/path?query" ("/" when empty)
   std::string host;    // "host"
 
-  // nullopt unless http:// or https:// with a host, and no userinfo or fragment.
+  // nullopt unless http:// or https:// with a host and at most a numeric port, and no
+  // userinfo, fragment or blanks.
   static std::optional<UrlParts> parse(std::string_view url);
 };
 

@@ -9,16 +9,10 @@ namespace warroom::bot::slack {
 bool is_allowed_response_url(std::string_view url, const std::vector<std::string>& hosts) {
   // The parser post_json posts with, so what is checked is exactly where the reply goes (a
   // URL only another parser accepts would pass here and then fail for good in the outbox).
-  const auto parts = UrlParts::parse(url);  // refuses other schemes, userinfo and blanks
+  const auto parts = UrlParts::parse(url);  // refuses other schemes, userinfo, odd ports, blanks
   if (!parts) return false;
-  const std::string_view origin = parts->origin;
-  const std::string_view port = origin.substr(origin.find("://") + 3 + parts->host.size());
-  const bool port_ok =
-      port.empty() || (port.size() > 1 && std::all_of(port.begin() + 1, port.end(),
-                                                      [](char c) { return c >= '0' && c <= '9'; }));
-  if (!port_ok) return false;
   const bool loopback = parts->host == "127.0.0.1" || parts->host == "localhost";
-  if (!origin.starts_with("https://") && !loopback) return false;
+  if (!parts->origin.starts_with("https://") && !loopback) return false;
   return std::ranges::find(hosts, parts->host) != hosts.end();
 }
 

@@ -144,6 +144,10 @@ TEST_CASE("UrlParts splits origin and target and refuses what it cannot call", "
   CHECK_FALSE(UrlParts::parse("https:///x"));
   CHECK_FALSE(UrlParts::parse("https://example.com/x#frag"));
   CHECK_FALSE(UrlParts::parse("https://example.com/a b"));
+  CHECK(UrlParts::parse("http://127.0.0.1:8080/hook")->host == "127.0.0.1");
+  CHECK_FALSE(UrlParts::parse("https://example.com:/x"));
+  CHECK_FALSE(UrlParts::parse("https://example.com:80a/x"));
+  CHECK_FALSE(UrlParts::parse("https://example.com:+443/x"));
 }
 
 }  // namespace
