@@ -31,6 +31,13 @@ std::string_view without_slash_command(std::string_view line) {
   return line;
 }
 
+// A command line's words as the dispatcher reads them. Control characters never reach a
+// command, nor an echo of the line in a refusal: mention markers are control characters, so
+// user text must not carry one (newlines stay).
+Arguments command_words(std::string_view line) {
+  return Arguments(std::string(without_slash_command(strip_controls(line, true))));
+}
+
 // The start of a line after `/incident`: an optional INC-n, then the command's name
 // (nullopt for an empty line).
 struct CommandWord {
@@ -68,7 +75,7 @@ const Command* find_command(std::string_view name) {
 }
 
 std::string_view command_name(std::string_view line) {
-  Arguments words(std::string(without_slash_command(strip_controls(line, true))));
+  Arguments words = command_words(line);
   const auto name = take_command_word(words).name;
   if (!name) return "help";
   const Command* command = find_command(*name);
@@ -79,9 +86,7 @@ Reply dispatch(const Invocation& who, storage::Store& store) {
   if (who.text.size() > max_line_bytes) {
     return Reply::refused(too_long_message(who.text.size()));
   }
-  // Control characters never reach a command, nor an echo of the line in a refusal: mention
-  // markers are control characters, so user text must not carry one (newlines stay).
-  Arguments words(std::string(without_slash_command(strip_controls(who.text, true))));
+  Arguments words = command_words(who.text);
   auto [name, incident] = take_command_word(words);
   if (!name) return find_command("help")->run(who, Arguments(""), store);
 
